@@ -1,0 +1,174 @@
+//! Fixture regression: every `fixtures/<name>/` holds one `input.*` file and the
+//! `expected.json` it must give. [`run`] extracts the input and compares the result with the
+//! expected file, ignoring `source.path`; with `bless` it rewrites the expected file instead.
+
+use std::path::{Path, PathBuf};
+
+use crate::output::Extraction;
+use crate::pipeline::extract_file;
+
+/// A fixture directory.
+#[derive(Debug, Clone)]
+pub struct Fixture {
+    pub name: String,
+    pub input: PathBuf,
+    pub expected: PathBuf,
+}
+
+/// The result of checking one fixture.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Pass,
+    /// The expected file was (re)written.
+    Blessed,
+    /// The output differs; `diff` is a unified diff, expected → actual.
+    Fail {
+        diff: String,
+    },
+}
+
+/// Why a fixture could not be checked at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error("cannot read fixtures in {}: {source}", dir.display())]
+    Dir {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no fixtures in {}", .0.display())]
+    NoFixtures(PathBuf),
+    #[error("fixture {name}: {reason}")]
+    Fixture { name: String, reason: String },
+    #[error("fixture {name}: extraction failed: {source}")]
+    Extract {
+        name: String,
+        #[source]
+        source: crate::Error,
+    },
+}
+
+/// Every fixture under `root`, sorted by name.
+pub fn discover(root: &Path) -> Result<Vec<Fixture>, CheckError> {
+    let entries = std::fs::read_dir(root).map_err(|source| CheckError::Dir {
+        dir: root.to_path_buf(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|source| CheckError::Dir {
+            dir: root.to_path_buf(),
+            source,
+        })?;
+        if entry.path().is_dir() {
+            out.push(load(&entry.path())?);
+        }
+    }
+    if out.is_empty() {
+        return Err(CheckError::NoFixtures(root.to_path_buf()));
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// The fixture in directory `dir`: it must hold exactly one `input.*` file.
+pub fn load(dir: &Path) -> Result<Fixture, CheckError> {
+    let name = dir.file_name().map_or_else(
+        || dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let fail = |reason: String| CheckError::Fixture {
+        name: name.clone(),
+        reason,
+    };
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| fail(format!("cannot read directory: {e}")))?;
+    let mut inputs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_stem().is_some_and(|s| s == "input") && p.extension().is_some())
+        .collect();
+    inputs.sort();
+    let input = match inputs.len() {
+        0 => return Err(fail("no input.* file".into())),
+        1 => inputs.remove(0),
+        _ => return Err(fail(format!("several input files: {inputs:?}"))),
+    };
+    Ok(Fixture {
+        name: name.clone(),
+        input,
+        expected: dir.join("expected.json"),
+    })
+}
+
+/// The JSON a fixture is compared on: the extraction with `source.path` removed.
+pub fn comparable_json(e: &Extraction) -> String {
+    let mut e = e.clone();
+    e.source.path = None;
+    let mut s = serde_json::to_string_pretty(&e).expect("an extraction always serialises");
+    s.push('\n');
+    s
+}
+
+/// Check one fixture (or, with `bless`, rewrite its expected file).
+pub fn run(f: &Fixture, bless: bool) -> Result<Outcome, CheckError> {
+    let got = extract_file(&f.input).map_err(|source| CheckError::Extract {
+        name: f.name.clone(),
+        source,
+    })?;
+    compare(f, &got, bless)
+}
+
+/// Compare an extraction of the fixture's input with its expected file (or, with `bless`,
+/// write it as the expected file).
+pub fn compare(f: &Fixture, got: &Extraction, bless: bool) -> Result<Outcome, CheckError> {
+    let actual = comparable_json(got);
+    if bless {
+        std::fs::write(&f.expected, &actual).map_err(|e| CheckError::Fixture {
+            name: f.name.clone(),
+            reason: format!("cannot write {}: {e}", f.expected.display()),
+        })?;
+        return Ok(Outcome::Blessed);
+    }
+    let expected = std::fs::read_to_string(&f.expected).map_err(|e| CheckError::Fixture {
+        name: f.name.clone(),
+        reason: format!(
+            "cannot read {}: {e} (run `eurodoc check --bless` to create it)",
+            f.expected.display()
+        ),
+    })?;
+    // Compare as JSON values, so formatting and float spelling do not matter.
+    let want: serde_json::Value =
+        serde_json::from_str(&expected).map_err(|e| CheckError::Fixture {
+            name: f.name.clone(),
+            reason: format!("{} is not valid JSON: {e}", f.expected.display()),
+        })?;
+    let mut want_obj = want.clone();
+    if let Some(src) = want_obj.get_mut("source").and_then(|s| s.as_object_mut()) {
+        src.insert("path".into(), serde_json::Value::Null);
+    }
+    let got_v: serde_json::Value = serde_json::from_str(&actual).expect("our own JSON parses");
+    if got_v == want_obj {
+        return Ok(Outcome::Pass);
+    }
+    // Diff both through `Value`, so keys sit in the same (sorted) order on both sides.
+    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default() + "\n";
+    Ok(Outcome::Fail {
+        diff: unified_diff(&pretty(&want_obj), &pretty(&got_v), 200),
+    })
+}
+
+/// A unified diff of `expected` → `actual`, cut after `max_lines` lines.
+pub fn unified_diff(expected: &str, actual: &str, max_lines: usize) -> String {
+    let diff = similar::TextDiff::from_lines(expected, actual);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "actual")
+        .to_string();
+    let total = text.lines().count();
+    if total <= max_lines {
+        return text;
+    }
+    let mut cut: String = text.lines().take(max_lines).collect::<Vec<_>>().join("\n");
+    cut.push_str(&format!("\n... ({} more diff lines)\n", total - max_lines));
+    cut
+}

@@ -1,0 +1,96 @@
+//! Ingesters: bytes in, [`Document`] out. The format is sniffed from the content first
+//! (`%PDF-` magic), then from the file name.
+
+pub mod text;
+
+use crate::error::{Error, Result};
+use crate::model::{Document, SourceFormat};
+
+/// Decide the format of `bytes`, using `name` (a file name or path) only as a hint.
+pub fn sniff(bytes: &[u8], name: Option<&str>) -> Result<SourceFormat> {
+    if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::Empty);
+    }
+    // The PDF spec lets a header sit after some junk; readers accept it within the first 1 KiB.
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Ok(SourceFormat::Pdf);
+    }
+    let ext = name
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase());
+    if ext.as_deref() == Some("pdf") {
+        return Err(Error::NotPdf);
+    }
+    let probe = &bytes[..bytes.len().min(8192)];
+    if probe.contains(&0) {
+        return Err(Error::Binary("it contains NUL bytes"));
+    }
+    let controls = probe
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if controls * 20 > probe.len() {
+        return Err(Error::Binary("it is mostly control bytes"));
+    }
+    match ext.as_deref() {
+        Some("md" | "markdown") => Ok(SourceFormat::Markdown),
+        Some("txt" | "text") => Ok(SourceFormat::Text),
+        _ => Ok(
+            if text::looks_like_markdown(&String::from_utf8_lossy(probe)) {
+                SourceFormat::Markdown
+            } else {
+                SourceFormat::Text
+            },
+        ),
+    }
+}
+
+/// Ingest `bytes` (named `name`, if known) into the document model.
+pub fn ingest(bytes: &[u8], name: Option<&str>) -> Result<Document> {
+    match sniff(bytes, name)? {
+        SourceFormat::Pdf => Err(Error::MalformedPdf(
+            "PDF input is not supported yet; convert it to text first".into(),
+        )),
+        format => {
+            let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            })?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let doc = text::ingest(text, format);
+            if doc.blocks.is_empty() {
+                return Err(Error::NoText(""));
+            }
+            Ok(doc)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content_then_name() {
+        assert_eq!(
+            sniff(b"%PDF-1.7\n", Some("x.txt")).unwrap(),
+            SourceFormat::Pdf
+        );
+        assert_eq!(
+            sniff(b"hello", Some("x.md")).unwrap(),
+            SourceFormat::Markdown
+        );
+        assert_eq!(sniff(b"hello", Some("x.txt")).unwrap(), SourceFormat::Text);
+        assert_eq!(sniff(b"a **b** c", None).unwrap(), SourceFormat::Markdown);
+        assert!(matches!(sniff(b"hello", Some("x.pdf")), Err(Error::NotPdf)));
+        assert!(matches!(sniff(b"", None), Err(Error::Empty)));
+        assert!(matches!(sniff(b" \n\t", None), Err(Error::Empty)));
+        assert!(matches!(sniff(b"a\0b", None), Err(Error::Binary(_))));
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_with_offset() {
+        let e = ingest(b"abc\xff", Some("a.txt")).unwrap_err();
+        assert!(matches!(e, Error::InvalidUtf8 { offset: 3 }), "{e}");
+    }
+}

@@ -1,0 +1,22 @@
+//! eurodoc reads EU institutional documents — Council cover notes and the Commission
+//! communications they carry, as PDF or converted text — into structured, schema-checked JSON.
+//!
+//! The pipeline ([`pipeline`]): an ingester ([`ingest`]) turns bytes into the document model
+//! ([`model`]); the structure stage ([`structure`]) finds parts, sections and footnotes; the
+//! extraction stages ([`extract`]) find metadata, references, figures and commitments; the
+//! result is an [`output::Extraction`], the JSON contract.
+
+pub mod check;
+pub mod dates;
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod sentence;
+pub mod structure;
+
+pub use error::{Error, Result};
+pub use output::Extraction;
+pub use pipeline::{extract_bytes, extract_file};

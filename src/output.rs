@@ -1,0 +1,395 @@
+//! The JSON contract: one [`Extraction`] object per document.
+//!
+//! These types are the single source of the JSON Schema in `schemas/eurodoc.schema.json`
+//! (generated with schemars; `eurodoc schema` prints it, and a test fails when the checked-in
+//! file differs). Dates are ISO 8601 (`YYYY-MM-DD`). Byte spans point into the ingested text:
+//! the input file itself for Markdown and plain text, the text rebuilt from the layout for PDF.
+//! Every field is always present; absent values are `null` or empty lists.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::SourceFormat;
+
+/// Version of this JSON contract. Bump the minor version when fields are added, the major
+/// version when fields change meaning or go away.
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// Everything eurodoc extracts from one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Extraction {
+    /// Version of the contract this object follows ([`SCHEMA_VERSION`]).
+    pub schema_version: String,
+    pub source: Source,
+    pub metadata: Metadata,
+    /// Where the cover note and the communication lie, as block ranges.
+    pub parts: Parts,
+    /// The numbered sections in document order (the section tree, flattened with parents).
+    pub sections: Vec<Section>,
+    pub footnotes: Vec<Footnote>,
+    /// One entry per distinct referenced document, with every mention.
+    pub references: Vec<Reference>,
+    pub figures: Vec<Figure>,
+    pub commitments: Vec<Commitment>,
+    /// Items of the annex tables of planned actions.
+    pub planned_actions: Vec<PlannedAction>,
+    /// Problems noticed and worked around; the output is still usable.
+    pub warnings: Vec<String>,
+}
+
+/// The input the extraction came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Path as given on the command line, if the input was a file.
+    pub path: Option<String>,
+    /// SHA-256 of the input bytes, lower-case hex.
+    pub sha256: String,
+    pub format: SourceFormat,
+    /// Size of the input in bytes.
+    pub bytes: u64,
+    /// Number of pages, for sources with pages.
+    pub pages: Option<u32>,
+}
+
+/// Cover-note and communication metadata. Field names follow the evaluation kit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// The Council document number, e.g. `8410/13` (with ` REV 1` etc. when present).
+    pub council_number: Option<String>,
+    /// The first subject code of the cover note, e.g. `JAI 282`.
+    pub council_code: Option<String>,
+    /// All subject codes, e.g. `["JAI 282", "COSI 40"]`.
+    pub council_codes: Vec<String>,
+    /// Date of the cover note.
+    pub council_date: Option<String>,
+    /// Language of the original, from `(OR. en)`.
+    pub original_language: Option<String>,
+    /// Date the Council received the document.
+    pub receipt_date: Option<String>,
+    /// The `from:` line of the cover note.
+    pub sender: Option<String>,
+    /// The `to:` line of the cover note.
+    pub recipient: Option<String>,
+    /// The Commission document carried, as written, e.g. `COM(2013) 179 final`.
+    pub commission_reference: Option<String>,
+    /// Date of the Commission document, from `Brussels, 10.4.2013`.
+    pub commission_date: Option<String>,
+    /// Where the Commission document was dated (`Brussels`, `Strasbourg`).
+    pub commission_place: Option<String>,
+    /// The document type line, e.g. `COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN
+    /// PARLIAMENT AND THE COUNCIL`.
+    pub document_type: Option<String>,
+    /// The title of the communication.
+    pub title: Option<String>,
+}
+
+/// A half-open range of block indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BlockRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The two parts of a Council cover note carrying a Commission document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Parts {
+    /// The Council cover note, when the document has one.
+    pub cover_note: Option<BlockRange>,
+    /// The communication itself.
+    pub communication: Option<BlockRange>,
+}
+
+/// A half-open byte range in the ingested text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span {
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
+/// A table cell paragraph: row, column and paragraph index inside the cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CellPosition {
+    pub row: usize,
+    pub col: usize,
+    pub para: usize,
+}
+
+/// Where something was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// Number of the enclosing numbered section (`2.1`), if any.
+    pub section: Option<String>,
+    /// Index of the block in reading order.
+    pub block: usize,
+    /// The table cell, when the block is a table.
+    pub cell: Option<CellPosition>,
+    /// Byte span in the ingested text.
+    pub span: Span,
+    /// Page number (1-based), for sources with pages.
+    pub page: Option<u32>,
+    /// The footnote whose body holds this, if any.
+    pub footnote: Option<u32>,
+}
+
+/// A numbered section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Section number without the trailing dot: `2`, `2.1`, `Annex 1`.
+    pub number: String,
+    pub title: String,
+    /// Depth in the tree, 1 for top-level sections.
+    pub level: u8,
+    /// Number of the parent section.
+    pub parent: Option<String>,
+    /// Index of the heading block.
+    pub block: usize,
+    /// Blocks from the heading up to the next section of the same or higher level.
+    pub blocks: BlockRange,
+    pub page: Option<u32>,
+    pub span: Span,
+}
+
+/// A footnote with its text and the places that call it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    pub number: u32,
+    pub text: String,
+    /// Index of the footnote body block.
+    pub block: usize,
+    pub page: Option<u32>,
+    pub span: Span,
+    pub calls: Vec<FootnoteCall>,
+}
+
+/// A place in the text that calls a footnote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FootnoteCall {
+    /// Where the call mark sits; `span` covers `phrase`.
+    pub location: Location,
+    /// The phrase the call follows: the bold name it is attached to, or the words before it
+    /// back to the start of the clause.
+    pub phrase: String,
+    /// Whether `phrase` is a bold span (an instrument name, typically).
+    pub bold: bool,
+}
+
+/// The kind of a referenced document.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+pub enum ReferenceKind {
+    /// Commission document (`COM(2013) 179`).
+    #[serde(rename = "COM")]
+    Com,
+    /// Joint communication of the Commission and the High Representative.
+    #[serde(rename = "JOIN")]
+    Join,
+    /// Staff working document.
+    #[serde(rename = "SWD")]
+    Swd,
+    /// Secretariat-General document (older staff working papers).
+    #[serde(rename = "SEC")]
+    Sec,
+    /// Commission act (`C(2016) 1500`).
+    #[serde(rename = "C")]
+    C,
+    /// Official Journal citation.
+    #[serde(rename = "OJ")]
+    Oj,
+    #[serde(rename = "directive")]
+    Directive,
+    #[serde(rename = "regulation")]
+    Regulation,
+    #[serde(rename = "decision")]
+    Decision,
+    #[serde(rename = "framework_decision")]
+    FrameworkDecision,
+    /// Interinstitutional procedure (`2010/0246(COD)`).
+    #[serde(rename = "procedure")]
+    Procedure,
+    /// Article of a treaty (`Article 222 TFEU`).
+    #[serde(rename = "treaty_article")]
+    TreatyArticle,
+    /// Council document (`8410/13`).
+    #[serde(rename = "council_document")]
+    CouncilDocument,
+}
+
+/// Links derived from a reference's id.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Links {
+    /// CELEX number, for legal acts (`32011L0036`).
+    pub celex: Option<String>,
+    /// EUR-Lex page for the document.
+    pub eurlex: Option<String>,
+    /// European Legislation Identifier, where the act has one.
+    pub eli: Option<String>,
+    /// Legislative Observatory page, for procedures.
+    pub procedure: Option<String>,
+}
+
+/// One referenced document with all its mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// Canonical id: `COM(2013) 45`, `Directive 2011/36/EU`, `OJ L 186, 14.7.2012, p. 4` ...
+    pub id: String,
+    pub kind: ReferenceKind,
+    /// The distinct raw forms seen in the text.
+    pub forms: Vec<String>,
+    /// Names the text gives the document.
+    pub titles: Vec<String>,
+    pub links: Links,
+    /// The parts of the id.
+    pub details: ReferenceDetails,
+    pub mentions: Vec<Mention>,
+}
+
+/// The parts of a reference id; which are set depends on the kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceDetails {
+    /// Year, four digits.
+    pub year: Option<u32>,
+    /// Number within the year (or the act number), as written without leading zeros.
+    pub number: Option<String>,
+    /// Revision (`45/3` → 3, `final/2` → 2).
+    pub revision: Option<u32>,
+    /// Whether the `final` marker was written.
+    #[serde(rename = "final")]
+    pub is_final: bool,
+    /// Issuing institution words dropped from the id (`Council`, `Commission Implementing`).
+    pub issuer: Option<String>,
+    /// Domain or treaty suffix (`EU`, `EC`, `JHA`, `CFSP`, `EU, Euratom`).
+    pub domain: Option<String>,
+    /// OJ series (`L`, `C`, `C E`), OJ page, date.
+    pub series: Option<String>,
+    pub page: Option<u32>,
+    pub date: Option<String>,
+    /// Procedure type (`COD`, `INI`, ...).
+    pub procedure_type: Option<String>,
+    /// Treaty (`TFEU`, `TEU`) and article (`42(7)`).
+    pub treaty: Option<String>,
+    pub article: Option<String>,
+}
+
+/// One mention of a reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Mention {
+    /// The text as written.
+    pub text: String,
+    pub location: Location,
+    /// The sentence the mention is in.
+    pub sentence: String,
+}
+
+/// A numeric fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The full number (`US$2.1 trillion` → 2100000000000).
+    pub value: f64,
+    /// Upper bound of a range (`between 10 and 20` → value 10, value_max 20).
+    pub value_max: Option<f64>,
+    /// `percent`, `percentage_points`, an ISO 4217 code, a time unit, a measure, or `count`.
+    pub unit: String,
+    /// `over`, `almost`, `up to` ... as written, lower-cased.
+    pub qualifier: Option<String>,
+    /// The exact span of the figure, qualifier to counted thing.
+    pub text: String,
+    /// What a count counts (`operational messages`).
+    pub counted: Option<String>,
+    /// Whether the number was written in words (`eight years`).
+    pub spelled: bool,
+    pub location: Location,
+    pub sentence: String,
+}
+
+/// A deadline attached to a commitment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// The date, ISO 8601.
+    pub date: String,
+    /// `by` (on or before), `from` (on or after), `within` (during the period ending on `date`),
+    /// `horizon` (only the block's year is known).
+    pub relation: String,
+    /// The words that give it.
+    pub text: Option<String>,
+}
+
+/// Who commits to do what, from a "way forward" block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    /// Number of the enclosing numbered section.
+    pub section: Option<String>,
+    /// Title of that section.
+    pub objective: Option<String>,
+    /// Canonical actor: `Commission`, `Member States`, `Council`,
+    /// `European Parliament and Council`, `agencies`, ...
+    pub actor: String,
+    /// The lead-in as written (`Member States are encouraged to:`).
+    pub actor_text: String,
+    /// Named parties (`Europol`, `Eurojust`), from the lead-in or the end of the item.
+    pub parties: Vec<String>,
+    /// `will`, `should`, `encouraged`, `invited`.
+    pub modality: String,
+    /// The leading verb (`publish`, `propose`).
+    pub action: Option<String>,
+    /// The item as written, without the trailing `;` or `.`.
+    pub text: String,
+    /// Ids of the references the item contains.
+    pub references: Vec<String>,
+    pub deadline: Option<Deadline>,
+    pub location: Location,
+}
+
+/// An item of an annex table of planned actions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedAction {
+    /// Objective number.
+    pub objective: Option<u32>,
+    /// Objective title.
+    pub objective_title: Option<String>,
+    /// Column header label (`Action 2`, `Cross cutting issues`).
+    pub action: String,
+    /// Column header text after the label.
+    pub action_title: Option<String>,
+    pub year: u32,
+    /// Actor prefixed to the item (`Member States`).
+    pub actor: Option<String>,
+    pub text: String,
+    pub location: Location,
+}
+
+/// The JSON Schema of [`Extraction`], pretty-printed, with a trailing newline.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Extraction);
+    let mut s = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,88 @@
+//! Sentence boundaries, for reporting the sentence a finding sits in.
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: [&str; 24] = [
+    "no", "nos", "p", "pp", "art", "arts", "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "cf",
+    "vol", "para", "paras", "op", "cit", "ibid", "doc", "cion", "or", "st",
+];
+
+/// The byte range of the sentence of `text` that contains `range`.
+pub fn sentence_around(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = 0;
+    let mut end = text.len();
+    for b in boundaries(text) {
+        if b <= range.start {
+            start = b;
+        } else if b >= range.end {
+            end = b;
+            break;
+        }
+    }
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    start + lead..start + s.trim_end().len()
+}
+
+/// Byte offsets where a new sentence starts: after `.`, `!`, `?` (and closing quotes or
+/// brackets), then whitespace, then an upper-case letter, digit or opening quote; not after
+/// an abbreviation, a single initial, or a number (`p. 4`, `No. 1049`).
+fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    text.char_indices().filter_map(move |(i, c)| {
+        if !matches!(c, '.' | '!' | '?') {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
+            j += 1;
+        }
+        let after = &text[j..];
+        let ws = after.len() - after.trim_start().len();
+        if ws == 0 {
+            return None;
+        }
+        let next = after[ws..].chars().next()?;
+        if !(next.is_uppercase() || next.is_ascii_digit() || "‘“'\"(".contains(next)) {
+            return None;
+        }
+        if c == '.' {
+            let word: String = text[..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '.')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let lower = word.to_lowercase();
+            if ABBREVIATIONS.contains(&lower.as_str())
+                || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+            {
+                return None;
+            }
+        }
+        Some(j + ws)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn around<'a>(t: &'a str, needle: &str) -> &'a str {
+        let i = t.find(needle).unwrap();
+        &t[sentence_around(t, i..i + needle.len())]
+    }
+
+    #[test]
+    fn picks_the_sentence() {
+        let t = "First one. See OJ L 186, 14.7.2012, p. 4 (Australia). Regulation (EC) No. 1049/2001 applies. Last!";
+        assert_eq!(
+            around(t, "186"),
+            "See OJ L 186, 14.7.2012, p. 4 (Australia)."
+        );
+        assert_eq!(around(t, "1049"), "Regulation (EC) No. 1049/2001 applies.");
+        assert_eq!(around(t, "First"), "First one.");
+        assert_eq!(around(t, "Last"), "Last!");
+    }
+}

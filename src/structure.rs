@@ -1,0 +1,326 @@
+//! Structure stage: the cover note and communication parts, the section tree, and the
+//! footnotes with their call sites. Every later stage locates its findings through
+//! [`Structure::locate`], so section numbers, pages and spans are computed one way.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ingest::text::heading_number;
+use crate::model::{BlockKind, Document, Para, ParaRef};
+use crate::output::{BlockRange, CellPosition, Footnote, FootnoteCall, Location, Section};
+
+/// What the structure stage finds.
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    pub cover_note: Option<Range<usize>>,
+    pub communication: Option<Range<usize>>,
+    pub sections: Vec<Section>,
+    pub footnotes: Vec<Footnote>,
+    /// Innermost numbered section of each block (index into `sections`).
+    block_section: Vec<Option<usize>>,
+    pub warnings: Vec<String>,
+}
+
+static COMMISSION_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+\d{1,2}\.\d{1,2}\.\d{4}")
+        .unwrap()
+});
+static DOC_TYPE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:JOINT\s+)?(?:COMMUNICATION|REPORT|PROPOSAL|COMMISSION\s+STAFF\s+WORKING|WHITE\s+PAPER|GREEN\s+PAPER|RECOMMENDATION)\b").unwrap()
+});
+static COVER_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:cover\s+note|from\s*:|to\s*:|subject\s*:|council\s+of\s+the\s+european\s+union|no\.?\s+cion\s+doc)").unwrap()
+});
+
+/// Run the structure stage over `doc`.
+pub fn analyze(doc: &Document) -> Structure {
+    let mut s = Structure {
+        block_section: vec![None; doc.blocks.len()],
+        ..Structure::default()
+    };
+    find_parts(doc, &mut s);
+    build_sections(doc, &mut s);
+    build_footnotes(doc, &mut s);
+    s
+}
+
+fn find_parts(doc: &Document, s: &mut Structure) {
+    let n = doc.blocks.len();
+    let front = n.min(80);
+    let comm_start = doc.blocks[..front]
+        .iter()
+        .position(|b| COMMISSION_DATE_LINE.is_match(&b.para.text))
+        .or_else(|| {
+            doc.blocks[..front]
+                .iter()
+                .position(|b| DOC_TYPE_LINE.is_match(&b.para.text))
+        });
+    let start = comm_start.unwrap_or(0);
+    let has_cover = doc.blocks[..start]
+        .iter()
+        .any(|b| COVER_MARK.is_match(&b.para.text));
+    if has_cover {
+        s.cover_note = Some(0..start);
+        s.communication = Some(start..n);
+    } else {
+        s.communication = Some(0..n);
+    }
+}
+
+fn build_sections(doc: &Document, s: &mut Structure) {
+    let comm = s.communication.clone().unwrap_or(0..doc.blocks.len());
+    for (i, block) in doc.blocks.iter().enumerate().skip(comm.start) {
+        let BlockKind::Heading {
+            number: Some(number),
+            ..
+        } = &block.kind
+        else {
+            continue;
+        };
+        let level = if number.contains(' ') {
+            1 // Annex N
+        } else {
+            number.split('.').count().min(255) as u8
+        };
+        let title = heading_number(&block.para.text)
+            .map(|(_, at)| block.para.text[at..].trim().to_string())
+            .unwrap_or_default();
+        let parent = s
+            .sections
+            .iter()
+            .rev()
+            .find(|p| p.level < level)
+            .map(|p| p.number.clone());
+        s.sections.push(Section {
+            number: number.clone(),
+            title,
+            level,
+            parent,
+            block: i,
+            blocks: BlockRange {
+                start: i,
+                end: doc.blocks.len(),
+            },
+            page: block.page,
+            span: block.para.span.clone().into(),
+        });
+    }
+    // A section runs to the next section of its level or above.
+    for k in 0..s.sections.len() {
+        let level = s.sections[k].level;
+        if let Some(next) = s.sections[k + 1..].iter().find(|n| n.level <= level) {
+            s.sections[k].blocks.end = next.block;
+        }
+    }
+    // Innermost section of each block: the last section starting at or before it that still
+    // contains it.
+    let mut open: Vec<usize> = Vec::new();
+    let mut next = 0;
+    for b in 0..doc.blocks.len() {
+        while next < s.sections.len() && s.sections[next].block <= b {
+            open.push(next);
+            next += 1;
+        }
+        open.retain(|&k| s.sections[k].blocks.end > b);
+        s.block_section[b] = open.last().copied();
+    }
+}
+
+fn build_footnotes(doc: &Document, s: &mut Structure) {
+    let mut calls: HashMap<u32, Vec<FootnoteCall>> = HashMap::new();
+    for (at, para) in doc.paras() {
+        if matches!(doc.blocks[at.block].kind, BlockKind::Footnote { .. }) {
+            continue;
+        }
+        for call in &para.calls {
+            let (range, bold) = call_phrase(para, call.at);
+            let mut location = s.locate(doc, at, para, range.clone());
+            if range.is_empty() {
+                location.span = para.source_span(call.at..call.at).into();
+            }
+            calls.entry(call.number).or_default().push(FootnoteCall {
+                location,
+                phrase: para.text[range].to_string(),
+                bold,
+            });
+        }
+    }
+    let mut seen: HashMap<u32, usize> = HashMap::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let BlockKind::Footnote { number } = block.kind else {
+            continue;
+        };
+        if seen.insert(number, i).is_some() {
+            s.warnings.push(format!(
+                "footnote {number} has more than one body; kept the first"
+            ));
+            continue;
+        }
+        let calls = calls.remove(&number).unwrap_or_default();
+        if calls.is_empty() {
+            s.warnings
+                .push(format!("footnote {number} is never called"));
+        }
+        // A footnote belongs to the section of the text that calls it.
+        if let Some(first) = calls.first() {
+            let sec = s.block_section[first.location.block];
+            s.block_section[i] = sec;
+        }
+        s.footnotes.push(Footnote {
+            number,
+            text: block.para.text.clone(),
+            block: i,
+            page: block.page,
+            span: block.para.span.clone().into(),
+            calls,
+        });
+    }
+    let mut orphans: Vec<u32> = calls.into_keys().collect();
+    orphans.sort_unstable();
+    for n in orphans {
+        s.warnings
+            .push(format!("footnote call {n} has no footnote body"));
+    }
+    s.footnotes.sort_by_key(|f| f.number);
+}
+
+/// The phrase a footnote call at `at` follows: a bold span ending at the call (an instrument
+/// name, typically), else the words before it back to the start of the clause, at most twelve.
+fn call_phrase(p: &Para, at: usize) -> (Range<usize>, bool) {
+    let text = &p.text;
+    if let Some(b) = p.bold.iter().find(|b| {
+        b.end <= at
+            && at - b.end <= 2
+            && text[b.end..at]
+                .chars()
+                .all(|c| c.is_whitespace() || ".,)’'\"".contains(c))
+    }) {
+        let r = trim_range(text, b.start..b.end);
+        if r.len() <= 200 && !r.is_empty() {
+            return (r, true);
+        }
+    }
+    let before = &text[..at];
+    let mut start = at;
+    let mut words = 0;
+    for (i, c) in before.char_indices().rev() {
+        if ",;:()[]".contains(c) || (c == '.' && before[i + 1..].starts_with(' ')) {
+            break;
+        }
+        if c.is_whitespace() && i + 1 < start {
+            words += 1;
+            if words >= 12 {
+                break;
+            }
+        }
+        start = i;
+    }
+    (trim_range(text, start..at), false)
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    r.start + lead..r.start + lead + t.len()
+}
+
+impl Structure {
+    /// Number of the innermost numbered section containing block `block`.
+    pub fn section_of(&self, block: usize) -> Option<&Section> {
+        self.block_section
+            .get(block)
+            .copied()
+            .flatten()
+            .map(|k| &self.sections[k])
+    }
+
+    /// The location of `range` (bytes of `para.text`) in paragraph `at` of `doc`.
+    pub fn locate(
+        &self,
+        doc: &Document,
+        at: ParaRef,
+        para: &Para,
+        range: Range<usize>,
+    ) -> Location {
+        let block = &doc.blocks[at.block];
+        Location {
+            section: self.section_of(at.block).map(|s| s.number.clone()),
+            block: at.block,
+            cell: at.cell.map(|c| CellPosition {
+                row: c.row,
+                col: c.col,
+                para: c.para,
+            }),
+            span: para.source_span(range.clone()).into(),
+            page: para.page_at(range.start).or(block.page),
+            footnote: match block.kind {
+                BlockKind::Footnote { number } => Some(number),
+                _ => None,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text;
+    use crate::model::SourceFormat;
+
+    fn doc(s: &str) -> Document {
+        text::ingest(s, SourceFormat::Markdown)
+    }
+
+    #[test]
+    fn section_tree_and_parts() {
+        let d = doc(
+            "**COVER NOTE**\n\nfrom: Someone\n\nBrussels, 10.4.2013  \nCOM(2013) 179 final\n\n# 1. INTRO\n\n## 1.1. Context\n\ntext\n\n### The way forward\n\nmore\n\n# 2. NEXT\n\n## Annex 1: Tables\n",
+        );
+        let s = analyze(&d);
+        assert_eq!(s.cover_note, Some(0..2));
+        let nums: Vec<_> = s
+            .sections
+            .iter()
+            .map(|x| (x.number.as_str(), x.level, x.parent.as_deref()))
+            .collect();
+        assert_eq!(
+            nums,
+            vec![
+                ("1", 1, None),
+                ("1.1", 2, Some("1")),
+                ("2", 1, None),
+                ("Annex 1", 1, None)
+            ]
+        );
+        assert_eq!(s.sections[1].title, "Context");
+        let more = d.blocks.iter().position(|b| b.para.text == "more").unwrap();
+        assert_eq!(s.section_of(more).unwrap().number, "1.1");
+        assert_eq!(s.sections[0].blocks.end, s.sections[2].block);
+    }
+
+    #[test]
+    fn footnote_call_sites_and_phrases() {
+        let d = doc(
+            "# 2.1. Crime\n\nIn 2013 a **Fourth Anti Money Laundering Directive**<sup>1</sup> came, and the Directive adopted in 2011<sup>2</sup>.\n\n<sup>1</sup> COM(2013) 45/3.\n\n<sup>2</sup> Directive 2011/36/EU.\n\n<sup>3</sup> Orphan.\n",
+        );
+        let s = analyze(&d);
+        assert_eq!(s.footnotes.len(), 3);
+        let c1 = &s.footnotes[0].calls[0];
+        assert_eq!(c1.phrase, "Fourth Anti Money Laundering Directive");
+        assert!(c1.bold);
+        assert_eq!(c1.location.section.as_deref(), Some("2.1"));
+        let c2 = &s.footnotes[1].calls[0];
+        assert_eq!(c2.phrase, "and the Directive adopted in 2011");
+        assert!(!c2.bold);
+        assert!(
+            s.warnings
+                .iter()
+                .any(|w| w.contains("footnote 3 is never called"))
+        );
+        assert_eq!(s.section_of(s.footnotes[0].block).unwrap().number, "2.1");
+    }
+}

@@ -1,0 +1,141 @@
+//! The command line: exit status, messages, and the commands' output.
+
+use crate::util::{assert_valid, eurodoc, repo, stderr, stdout};
+
+#[test]
+fn extract_prints_valid_json() {
+    let o = eurodoc(&["extract", "fixtures/com-2013-179/input.md"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is JSON");
+    assert_valid(&v);
+    assert_eq!(v["metadata"]["council_number"], "8410/13");
+    assert_eq!(v["source"]["path"], "fixtures/com-2013-179/input.md");
+    assert!(stdout(&o).lines().count() > 10, "pretty-printed by default");
+}
+
+#[test]
+fn extract_compact_and_to_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let o = eurodoc(&[
+        "extract",
+        "fixtures/joint-communication/input.md",
+        "--compact",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    assert_valid(&serde_json::from_str(&text).unwrap());
+}
+
+fn assert_fails(args: &[&str], code: i32, needles: &[&str]) {
+    let o = eurodoc(args);
+    assert_eq!(o.status.code(), Some(code), "stderr: {}", stderr(&o));
+    let err = stderr(&o);
+    for n in needles {
+        assert!(err.contains(n), "stderr {err:?} lacks {n:?}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_inputs_get_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let empty = p("empty.md", b"");
+    let binary = p("blob.bin", &[0u8, 1, 2, 3, 0xff, 0, 7, 8]);
+    let latin1 = p("latin1.txt", b"Caf\xe9 au lait\n");
+    let fake_pdf = p("report.pdf", b"<html>not a pdf</html>");
+    let missing = dir.path().join("nope.md").to_string_lossy().into_owned();
+    let folder = dir.path().to_string_lossy().into_owned();
+    assert_fails(&["extract", &empty], 1, &["empty.md", "empty"]);
+    assert_fails(&["extract", &binary], 1, &["blob.bin", "binary"]);
+    assert_fails(
+        &["extract", &latin1],
+        1,
+        &["latin1.txt", "not valid UTF-8", "offset 3"],
+    );
+    assert_fails(&["extract", &fake_pdf], 1, &["report.pdf", "not a PDF"]);
+    assert_fails(&["extract", &missing], 1, &["nope.md", "cannot read"]);
+    assert_fails(&["extract", &folder], 1, &["is a directory"]);
+    for err in [&empty, &binary, &latin1, &fake_pdf, &missing, &folder] {
+        let o = eurodoc(&["extract", err]);
+        assert_eq!(
+            stderr(&o).lines().count(),
+            1,
+            "one line for {err}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_fails(&["extract"], 2, &["FILE"]);
+    assert_fails(&["extract", "a.md", "--bogus"], 2, &["--bogus"]);
+    assert_fails(&["frobnicate"], 2, &["frobnicate"]);
+}
+
+#[test]
+fn schema_command_prints_the_checked_in_schema() {
+    let o = eurodoc(&["schema"]);
+    assert!(o.status.success());
+    let on_disk = std::fs::read_to_string(repo("schemas/eurodoc.schema.json")).unwrap();
+    assert_eq!(stdout(&o), on_disk);
+}
+
+#[test]
+fn check_reports_differences_and_bless_fixes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let fx = dir.path().join("one");
+    std::fs::create_dir(&fx).unwrap();
+    std::fs::copy(
+        repo("fixtures/joint-communication/input.md"),
+        fx.join("input.md"),
+    )
+    .unwrap();
+    let root = dir.path().to_str().unwrap();
+
+    // No expected file yet: an error, exit 1.
+    let o = eurodoc(&["check", root]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("ERROR"), "{}", stdout(&o));
+
+    let o = eurodoc(&["check", root, "--bless"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let o = eurodoc(&["check", root]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    assert!(stdout(&o).contains("pass     one"));
+
+    // A changed expectation is reported as a diff naming the changed value.
+    let expected = fx.join("expected.json");
+    let text = std::fs::read_to_string(&expected).unwrap();
+    std::fs::write(&expected, text.replace("2016-04-06", "2016-04-07")).unwrap();
+    let o = eurodoc(&["check", root]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("FAIL     one"), "{out}");
+    assert!(
+        out.contains("-    \"commission_date\": \"2016-04-07\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("+    \"commission_date\": \"2016-04-06\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_on_a_folder_without_fixtures_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = eurodoc(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no fixtures"));
+}

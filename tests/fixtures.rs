@@ -1,0 +1,60 @@
+//! Fixture regression: one test per `fixtures/<name>/`, comparing the extraction of its
+//! `input.*` with its `expected.json` and validating the output against the schema.
+//! A fixture listed here but missing on disk fails; a fixture on disk but not listed fails too.
+
+use eurodoc::check::{self, Outcome};
+
+use crate::util::{assert_valid, repo};
+
+fn check_fixture(name: &str) {
+    let fixture = check::load(&repo("fixtures").join(name))
+        .unwrap_or_else(|e| panic!("fixture {name} is missing or broken: {e}"));
+    let got = eurodoc::extract_file(&fixture.input)
+        .unwrap_or_else(|e| panic!("fixture {name}: extraction failed: {e}"));
+    assert_valid(&serde_json::to_value(&got).expect("serialises"));
+    match check::compare(&fixture, &got, false) {
+        Ok(Outcome::Pass) => {}
+        Ok(Outcome::Fail { diff }) => panic!(
+            "fixture {name}: output differs from expected.json (run `cargo run -- check --bless` if the change is right):\n{diff}"
+        ),
+        Ok(Outcome::Blessed) => unreachable!("not blessing"),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+macro_rules! fixtures {
+    ($($test:ident => $dir:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                check_fixture($dir);
+            }
+        )*
+        const LISTED: &[&str] = &[$($dir),*];
+    };
+}
+
+fixtures! {
+    com_2013_179 => "com-2013-179",
+    com_2013_179_pdftotext => "com-2013-179-pdftotext",
+    cover_note_compact => "cover-note-compact",
+    cover_note_plain => "cover-note-plain",
+    joint_communication => "joint-communication",
+}
+
+#[test]
+fn every_fixture_on_disk_has_a_test() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(repo("fixtures"))
+        .expect("fixtures/ is readable")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = LISTED.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        on_disk, listed,
+        "tests/fixtures.rs must list every fixture directory"
+    );
+}
