@@ -39,8 +39,12 @@ fn stages(c: &mut Criterion) {
     g.bench_function("ingest", |b| {
         b.iter(|| ingest::ingest(black_box(&bytes), Some("input.md")).unwrap())
     });
-    g.bench_function("structure", |b| b.iter(|| structure::analyze(black_box(&doc))));
-    g.bench_function("metadata", |b| b.iter(|| metadata::extract(black_box(&doc), &st)));
+    g.bench_function("structure", |b| {
+        b.iter(|| structure::analyze(black_box(&doc)))
+    });
+    g.bench_function("metadata", |b| {
+        b.iter(|| metadata::extract(black_box(&doc), &st))
+    });
     g.bench_function("references", |b| {
         b.iter(|| references::extract(black_box(&doc), &st))
     });
@@ -50,7 +54,9 @@ fn stages(c: &mut Criterion) {
     g.bench_function("commitments", |b| {
         b.iter(|| commitments::extract(black_box(&doc), &st, &refs))
     });
-    g.bench_function("planned", |b| b.iter(|| planned::extract(black_box(&doc), &st)));
+    g.bench_function("planned", |b| {
+        b.iter(|| planned::extract(black_box(&doc), &st))
+    });
     g.finish();
 }
 
