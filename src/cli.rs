@@ -110,7 +110,7 @@ fn check(dir: PathBuf, bless: bool) -> Result<ExitCode> {
             }
             Err(e) => {
                 failed += 1;
-                println!("ERROR    {}: {e:#}", f.name);
+                println!("ERROR    {e:#}");
             }
         }
     }

@@ -7,6 +7,7 @@
 //! result is an [`output::Extraction`], the JSON contract.
 
 pub mod check;
+pub mod citation;
 pub mod dates;
 pub mod error;
 pub mod extract;

@@ -55,10 +55,11 @@ pub fn extract_bytes(bytes: &[u8], path: Option<&str>) -> Result<Extraction> {
 /// Run the stages over an ingested document.
 pub fn extract_document(doc: &Document, source: Source) -> Extraction {
     let structure = structure::analyze(doc);
-    let (metadata, references) = rayon::join(
+    let (metadata, mut references) = rayon::join(
         || metadata::extract(doc, &structure),
         || references::extract(doc, &structure),
     );
+    references::attach_document_title(&mut references, &metadata);
     let ((figures, commitments), planned_actions) = rayon::join(
         || {
             rayon::join(

@@ -40,6 +40,8 @@ fixtures! {
     cover_note_compact => "cover-note-compact",
     cover_note_plain => "cover-note-plain",
     joint_communication => "joint-communication",
+    references_plain => "references-plain",
+    references_variants => "references-variants",
 }
 
 #[test]

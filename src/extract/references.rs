@@ -1,10 +1,546 @@
-//! References stage: every reference to another EU document.
+//! References stage: every reference to another EU document — in body text, footnotes, list
+//! items and table cells — as one entry per distinct document with all its mentions, the
+//! names the text gives it, and links.
+//!
+//! Citations are recognised by [`crate::citation`]. Names come from three places:
+//! - the phrase a footnote call follows, when the footnote holds the reference
+//!   (`**Fourth Anti Money Laundering Directive**<sup>1</sup>` with footnote 1 `COM(2013) 45/3.`),
+//!   or a bold name in apposition before the call (`The **Cybersecurity Strategy**, adopted in
+//!   February 2013<sup>15</sup>`);
+//! - a quoted title just before a citation (`Communication 'A community approach ...',
+//!   COM(2009) 82 final`) or a bold name just before it;
+//! - the subject clause after an act (`Directive 2011/36/EU on preventing and combating ...`).
 
-use crate::model::Document;
-use crate::output::Reference;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::citation::{self, Citation};
+use crate::model::{BlockKind, Document, Para};
+use crate::output::{Mention, Metadata, Reference, ReferenceKind};
+use crate::sentence::sentence_around;
 use crate::structure::Structure;
 
-/// Run the references stage. Not yet implemented: finds nothing.
-pub fn extract(_doc: &Document, _structure: &Structure) -> Vec<Reference> {
-    Vec::new()
+/// A citation found in one paragraph, before merging.
+struct Found {
+    citation: Citation,
+    block: usize,
+}
+
+/// Run the references stage.
+pub fn extract(doc: &Document, structure: &Structure) -> Vec<Reference> {
+    let mut refs: Vec<Reference> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    // Citations per footnote number, in order, for naming through the call sites.
+    let mut in_footnote: HashMap<u32, Vec<Found>> = HashMap::new();
+    let cover = structure.cover_note.clone().unwrap_or(0..0);
+    for (at, para) in doc.paras() {
+        let mut found = citation::find(&para.text);
+        if cover.contains(&at.block) {
+            found.extend(cover_note_number(&para.text));
+            found.sort_by_key(|c| c.range.start);
+        }
+        for (k, c) in found.iter().enumerate() {
+            let key = id_key(&c.id);
+            let idx = *by_id.entry(key).or_insert_with(|| {
+                refs.push(Reference {
+                    id: c.id.clone(),
+                    kind: c.kind,
+                    forms: Vec::new(),
+                    titles: Vec::new(),
+                    links: citation::links(c.kind, &c.id, &c.details),
+                    details: c.details.clone(),
+                    mentions: Vec::new(),
+                });
+                refs.len() - 1
+            });
+            let r = &mut refs[idx];
+            let form = squash(&para.text[c.range.clone()]);
+            if !r.forms.contains(&form) {
+                r.forms.push(form.clone());
+            }
+            r.details.is_final |= c.details.is_final;
+            let sentence = sentence_around(&para.text, c.range.clone());
+            r.mentions.push(Mention {
+                text: form,
+                location: structure.locate(doc, at, para, c.range.clone()),
+                sentence: para.text[sentence].to_string(),
+            });
+            let next_start = found.get(k + 1).map_or(para.text.len(), |n| n.range.start);
+            for title in stated_titles(para, c, next_start) {
+                add_title(r, &title);
+            }
+        }
+        if let BlockKind::Footnote { number } = doc.blocks[at.block].kind {
+            in_footnote
+                .entry(number)
+                .or_default()
+                .extend(found.into_iter().map(|citation| Found {
+                    citation,
+                    block: at.block,
+                }));
+        }
+    }
+    name_through_footnote_calls(doc, structure, &in_footnote, &by_id, &mut refs);
+    refs
+}
+
+/// The key references are merged on: the id without spaces, in upper case.
+pub fn id_key(id: &str) -> String {
+    id.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn add_title(r: &mut Reference, title: &str) {
+    let t = title.trim().trim_end_matches([',', ';', ':', '.']).trim();
+    if t.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return;
+    }
+    if !r.titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+        r.titles.push(t.to_string());
+    }
+}
+
+static COVER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s(])(?:ST\s+)?(\d{3,5})/(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d{1,2})*)(?:$|[\s),])",
+    )
+    .unwrap()
+});
+
+/// In the cover note a bare `8410/13` is the Council document's own number.
+fn cover_note_number(text: &str) -> Option<Citation> {
+    let c = COVER_NUMBER.captures(text)?;
+    let m = c.get(0)?;
+    // Skip the separators the pattern takes on either side.
+    let start = m.start() + m.as_str().find(|ch: char| ch.is_ascii_alphanumeric())?;
+    let end = m.start() + m.as_str().trim_end_matches([' ', ')', ',']).len();
+    if text[..start].ends_with('/') || text[end..].starts_with('/') {
+        return None;
+    }
+    Some(citation::council_number(
+        start..end,
+        &c[1],
+        &c[2],
+        c.get(3).map_or("", |t| t.as_str()),
+    ))
+}
+
+static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^\s*(?:of\s+the\s+European\s+Parliament\s+and\s+(?:of\s+the\s+)?Council\s*)?",
+        r"(?:of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*)?,?\s*",
+        r"((?:on|laying\s+down|establishing|amending|concerning|regarding|setting\s+up|implementing|supplementing|repealing|relating\s+to)\b)"
+    ))
+    .unwrap()
+});
+
+/// Titles the text states next to a citation: a quoted or bold name just before it, or, for
+/// legal acts, the subject clause after it (up to the next citation, a bracket, a semicolon
+/// or the end of the sentence).
+fn stated_titles(para: &Para, c: &Citation, next_start: usize) -> Vec<String> {
+    let text = &para.text;
+    let mut out = Vec::new();
+    let before = text[..c.range.start].trim_end();
+    let before = before.trim_end_matches([',', '(', ' ']);
+    if let Some(t) = quoted_before(before) {
+        out.push(t);
+    } else if let Some(b) = para.bold.iter().find(|b| {
+        b.end <= c.range.start
+            && text[b.end..c.range.start]
+                .trim_matches([' ', ',', '('])
+                .is_empty()
+    }) {
+        out.push(text[b.clone()].to_string());
+    }
+    let is_act = matches!(
+        c.kind,
+        ReferenceKind::Directive
+            | ReferenceKind::Regulation
+            | ReferenceKind::Decision
+            | ReferenceKind::FrameworkDecision
+    );
+    if is_act {
+        // A citation inside a bold name: the name ends the subject too.
+        let bold_end = para
+            .bold
+            .iter()
+            .find(|b| b.start <= c.range.start && c.range.end <= b.end)
+            .map_or(usize::MAX, |b| b.end);
+        let after = &text[c.range.end..next_start.max(c.range.end).min(bold_end.max(c.range.end))];
+        if let Some(m) = SUBJECT_START.captures(after).and_then(|m| m.get(1)) {
+            let rest = &after[m.start()..];
+            let end = subject_end(rest);
+            let subject = rest[..end]
+                .trim_end()
+                .trim_end_matches(" and")
+                .trim_end_matches(',');
+            if subject.split_whitespace().count() >= 3 {
+                out.push(subject.to_string());
+            }
+        }
+    }
+    out
+}
+
+static SUBJECT_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\s(?:was|were|is|are|has|have|had|will|would|shall|should|can|could|may|must|remains?|applies|apply|entered)\b",
+        r"|\sand\s+[a-z]+ed\b|,?\s+which\b"
+    ))
+    .unwrap()
+});
+
+/// Where an act's subject clause ends in `rest`: a semicolon, a bracket (but not a short
+/// acronym such as `(PNR)`), a full stop that ends the sentence, or the verb of the sentence
+/// the citation sits in (`... on combating terrorism was proposed`).
+fn subject_end(rest: &str) -> usize {
+    let mut end = SUBJECT_STOP.find(rest).map_or(rest.len(), |m| m.start());
+    for (i, ch) in rest[..end].char_indices() {
+        let acronym = || {
+            rest[i + 1..].find(')').is_some_and(|j| {
+                j <= 12 && !rest[i + 1..i + 1 + j].contains(|c: char| c.is_ascii_digit())
+            })
+        };
+        if ch == ';' || (ch == '(' && !acronym()) {
+            end = i;
+            break;
+        }
+        if ch == '.' && rest[i + 1..].chars().next().is_none_or(char::is_whitespace) {
+            end = i;
+            break;
+        }
+    }
+    end
+}
+
+/// A title in quotes ending `before` (the text just before a citation); the closing quote may
+/// be missing (`Communication 'A community approach on ..., COM(2009) 82 final`).
+fn quoted_before(before: &str) -> Option<String> {
+    const OPEN: [char; 4] = ['\'', '‘', '“', '"'];
+    const CLOSE: [char; 4] = ['\'', '’', '”', '"'];
+    let mut from = before.len().saturating_sub(300);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let body = tail.trim_end_matches(CLOSE);
+    let closed = body.len() < tail.len();
+    let open = body.rfind(OPEN)?;
+    let title = &body[open + body[open..].chars().next()?.len_utf8()..];
+    // An opening quote must start a word; an apostrophe inside one (`Union's`) does not count.
+    let prev = body[..open].chars().next_back();
+    if prev.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let words = title.split_whitespace().count();
+    if words < 2 || (!closed && words > 25) || title.contains(CLOSE) {
+        return None;
+    }
+    Some(title.trim().to_string())
+}
+
+/// Name the references a footnote holds after the phrase its call follows.
+///
+/// A footnote with one reference takes the name. When it holds several, the name goes to the
+/// one reference whose kind fits the name's own type word (a `... Directive` name to a directive
+/// or a Commission proposal, a `... Regulation` to a regulation, proposal or procedure); with no
+/// type word, or several that fit, to the reference the footnote opens with, if it opens with
+/// one; otherwise to none, since the name then belongs to the footnote as a whole
+/// (`OJ L 186 ... (Australia) and OJ L 215 ... (the United States)`).
+fn name_through_footnote_calls(
+    doc: &Document,
+    structure: &Structure,
+    in_footnote: &HashMap<u32, Vec<Found>>,
+    by_id: &HashMap<String, usize>,
+    refs: &mut [Reference],
+) {
+    for f in &structure.footnotes {
+        let Some(found) = in_footnote.get(&f.number) else {
+            continue;
+        };
+        let mut ids: Vec<(usize, &Found)> = Vec::new();
+        for x in found {
+            if let Some(&i) = by_id.get(&id_key(&x.citation.id)) {
+                if !ids.iter().any(|(j, _)| *j == i) {
+                    ids.push((i, x));
+                }
+            }
+        }
+        if ids.is_empty() {
+            continue;
+        }
+        for call in &f.calls {
+            let Some(name) = call_name(doc, call, f.number) else {
+                continue;
+            };
+            let target = if ids.len() == 1 {
+                Some(ids[0].0)
+            } else {
+                let fitting: Vec<usize> = ids
+                    .iter()
+                    .filter(|(i, _)| fits(&name, refs[*i].kind))
+                    .map(|(i, _)| *i)
+                    .collect();
+                let opens = ids.iter().find(|(_, x)| {
+                    let text = &doc.blocks[x.block].para.text;
+                    text[..x.citation.range.start].split_whitespace().count() <= 1
+                });
+                if fitting.len() == 1 && has_type_word(&name) {
+                    Some(fitting[0])
+                } else {
+                    opens
+                        .filter(|(i, _)| fits(&name, refs[*i].kind))
+                        .map(|(i, _)| *i)
+                }
+            };
+            if let Some(t) = target {
+                add_title(&mut refs[t], &name);
+            }
+        }
+    }
+}
+
+const TYPE_WORDS: [&str; 5] = [
+    "directive",
+    "regulation",
+    "decision",
+    "communication",
+    "strategy",
+];
+
+fn has_type_word(name: &str) -> bool {
+    let l = name.to_lowercase();
+    TYPE_WORDS.iter().any(|w| l.contains(w))
+}
+
+/// Whether a name can belong to a reference of `kind`, judged by the type word it contains.
+fn fits(name: &str, kind: ReferenceKind) -> bool {
+    use ReferenceKind::*;
+    let l = name.to_lowercase();
+    let proposal = matches!(kind, Com | Procedure);
+    if l.contains("directive") {
+        proposal || kind == Directive
+    } else if l.contains("regulation") {
+        proposal || kind == Regulation
+    } else if l.contains("framework decision") {
+        proposal || kind == FrameworkDecision
+    } else if l.contains("decision") {
+        proposal || matches!(kind, Decision | C)
+    } else if l.contains("communication") || l.contains("strategy") || l.contains("report") {
+        matches!(kind, Com | Join | Swd | Sec)
+    } else {
+        !matches!(kind, Oj | TreatyArticle)
+    }
+}
+
+/// The name a footnote call gives: its phrase when bold; otherwise a bold name in apposition
+/// before the call in the same sentence (`The **X**, adopted in 2013<sup>15</sup>`); otherwise
+/// the phrase, when it reads as an instrument's name (plain text has no bold to go by).
+fn call_name(doc: &Document, call: &crate::output::FootnoteCall, number: u32) -> Option<String> {
+    if call.bold {
+        return Some(call.phrase.clone());
+    }
+    appositive_bold(doc, call, number).or_else(|| name_like(&call.phrase))
+}
+
+/// A bold name in apposition before a call in the same sentence.
+fn appositive_bold(
+    doc: &Document,
+    call: &crate::output::FootnoteCall,
+    number: u32,
+) -> Option<String> {
+    let block = doc.blocks.get(call.location.block)?;
+    let para = match (&block.kind, call.location.cell) {
+        (BlockKind::Table(t), Some(c)) => t.rows.get(c.row)?.get(c.col)?.paras.get(c.para)?,
+        _ => &block.para,
+    };
+    let at = para.calls.iter().find(|c| c.number == number)?.at;
+    let sentence: Range<usize> = sentence_around(&para.text, at..at);
+    let b = para
+        .bold
+        .iter()
+        .rev()
+        .find(|b| b.end <= at && b.start >= sentence.start)?;
+    let between = &para.text[b.end..at];
+    let appositive = between.trim_start().starts_with([',', '('])
+        && between.chars().count() <= 80
+        && !between.contains(['.', ';']);
+    appositive.then(|| para.text[b.clone()].trim().to_string())
+}
+
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:\b[A-Z][\w’'-]*\s+){0,6}",
+        r"(?:Directive|Regulation|Framework\s+Decision|Decision|Communication|(?i:strategy)|Action\s+Plan|Agenda|Programme|Report|Convention)",
+        r"(?:\s+(?:on|for|of|against|to|concerning)\s+\S.*)?$"
+    ))
+    .unwrap()
+});
+
+/// A plain phrase that reads as an instrument's name: capitalised words ending in a type word
+/// (`Anti-Money Laundering Directive`), or a type word and its subject (`Directive on
+/// combating terrorism`). `the Directive adopted in 2011` is not one.
+fn name_like(phrase: &str) -> Option<String> {
+    NAME.find(phrase).map(|m| m.as_str().trim().to_string())
+}
+
+/// Add the document's own title to the reference that is the document itself
+/// (`COM(2013) 179` gets `Second Report on the implementation ...`).
+pub fn attach_document_title(refs: &mut [Reference], metadata: &Metadata) {
+    let (Some(own), Some(title)) = (&metadata.commission_reference, &metadata.title) else {
+        return;
+    };
+    let Some(c) = citation::normalise(own) else {
+        return;
+    };
+    let key = id_key(&c.id);
+    if let Some(r) = refs.iter_mut().find(|r| id_key(&r.id) == key) {
+        add_title(r, title);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text;
+    use crate::model::SourceFormat;
+    use crate::structure;
+
+    fn refs(src: &str) -> Vec<Reference> {
+        let d = text::ingest(src, SourceFormat::Markdown);
+        let s = structure::analyze(&d);
+        extract(&d, &s)
+    }
+
+    fn titles<'a>(r: &'a [Reference], id: &str) -> Vec<&'a str> {
+        r.iter()
+            .find(|x| x.id == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+            .titles
+            .iter()
+            .map(String::as_str)
+            .collect()
+    }
+
+    #[test]
+    fn footnote_names_and_merging() {
+        let r = refs(
+            "# 2.1. Crime\n\nA **Fourth Anti Money Laundering Directive**<sup>1</sup> and a **Fund Transfer Regulation**<sup>2</sup>; also COM(2013) 45 final.\n\n<sup>1</sup> COM(2013) 45/3.\n\n<sup>2</sup> COM(2013) 44/2.\n",
+        );
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].id, "COM(2013) 45");
+        assert_eq!(r[0].mentions.len(), 2);
+        assert_eq!(r[0].forms, vec!["COM(2013) 45 final", "COM(2013) 45/3"]);
+        assert_eq!(
+            titles(&r, "COM(2013) 45"),
+            vec!["Fourth Anti Money Laundering Directive"]
+        );
+        assert_eq!(titles(&r, "COM(2013) 44"), vec!["Fund Transfer Regulation"]);
+        let m = &r[0].mentions[1];
+        assert_eq!(m.location.footnote, Some(1));
+        assert_eq!(m.location.section.as_deref(), Some("2.1"));
+        assert_eq!(r[0].details.revision, None, "first mention had no revision");
+    }
+
+    #[test]
+    fn appositive_bold_name_and_shared_footnote() {
+        let r = refs(
+            "The **Cybersecurity Strategy for the European Union**, adopted in February 2013<sup>15</sup>, sets out a vision. The **PNR agreements**<sup>7</sup> apply.\n\n<sup>15</sup> JOIN(2013) 1 final.\n\n<sup>7</sup> OJ L 186, 14.7.2012, p. 4 (Australia) and OJ L 215, 11.8.2012, p. 5 (the United States).\n",
+        );
+        assert_eq!(
+            titles(&r, "JOIN(2013) 1"),
+            vec!["Cybersecurity Strategy for the European Union"]
+        );
+        assert!(titles(&r, "OJ L 186, 14.7.2012, p. 4").is_empty());
+        assert!(titles(&r, "OJ L 215, 11.8.2012, p. 5").is_empty());
+    }
+
+    #[test]
+    fn several_references_in_one_footnote_go_by_type_word() {
+        let r = refs(
+            "The **Directive on attacks against information systems**<sup>1</sup> is agreed.\n\n<sup>1</sup> COM(2010) 517 final; see also OJ L 218, 14.8.2013, p. 8 and SWD(2010) 100.\n",
+        );
+        assert_eq!(
+            titles(&r, "COM(2010) 517"),
+            vec!["Directive on attacks against information systems"]
+        );
+        assert!(titles(&r, "SWD(2010) 100").is_empty());
+    }
+
+    #[test]
+    fn stated_titles_quoted_bold_and_subject() {
+        let r = refs(
+            "Set out in Communication 'A community approach on the prevention of natural and man-made disasters, COM(2009) 82 final.\n\nCouncil Decision 2005/387/JHA of 10 May 2005 on the information exchange, risk-assessment and control of new psychoactive substances and Council Framework Decision 2004/757/JHA of 25 October 2004 laying down minimum provisions on drug trafficking; the **Eurosur Regulation** (Regulation (EU) No 1052/2013) applies.\n",
+        );
+        assert_eq!(
+            titles(&r, "COM(2009) 82"),
+            vec!["A community approach on the prevention of natural and man-made disasters"]
+        );
+        assert_eq!(
+            titles(&r, "Decision 2005/387/JHA"),
+            vec![
+                "on the information exchange, risk-assessment and control of new psychoactive substances"
+            ]
+        );
+        assert_eq!(
+            titles(&r, "Framework Decision 2004/757/JHA"),
+            vec!["laying down minimum provisions on drug trafficking"]
+        );
+        assert_eq!(
+            titles(&r, "Regulation (EU) No 1052/2013"),
+            vec!["Eurosur Regulation"]
+        );
+        assert_eq!(r[1].details.issuer.as_deref(), Some("Council"));
+    }
+
+    #[test]
+    fn plain_phrases_that_read_as_names() {
+        assert_eq!(
+            name_like("The Anti-Money Laundering Directive").as_deref(),
+            Some("The Anti-Money Laundering Directive")
+        );
+        assert_eq!(
+            name_like("and the Directive on combating terrorism").as_deref(),
+            Some("Directive on combating terrorism")
+        );
+        assert_eq!(
+            name_like("The European strategy for a better internet for children").as_deref(),
+            Some("The European strategy for a better internet for children")
+        );
+        assert_eq!(
+            name_like("expanding and complementing the Directive adopted in 2011"),
+            None
+        );
+        assert_eq!(name_like("Europol supported an increasing number"), None);
+    }
+
+    #[test]
+    fn cover_note_number_needs_the_cover_note() {
+        let r = refs(
+            "**COVER NOTE**\n\n**8410/13**\n\nfrom: the Commission\n\nBrussels, 10.4.2013  \nCOM(2013) 179 final\n\n# 1. INTRO\n\nIn 2011/12 the figure 1234/56 is not a document.\n",
+        );
+        let ids: Vec<&str> = r.iter().map(|x| x.id.as_str()).collect();
+        assert_eq!(ids, vec!["8410/13", "COM(2013) 179"]);
+    }
+
+    #[test]
+    fn document_title_goes_to_its_own_reference() {
+        let mut r = refs("Delegations will find attached COM(2013) 179 final.\n");
+        let m = Metadata {
+            commission_reference: Some("COM(2013) 179 final".into()),
+            title: Some("Second Report".into()),
+            ..Metadata::default()
+        };
+        attach_document_title(&mut r, &m);
+        assert_eq!(titles(&r, "COM(2013) 179"), vec!["Second Report"]);
+    }
 }

@@ -1,0 +1,431 @@
+//! Table-driven tests of the citation parser on real-world citation strings.
+
+use super::*;
+
+/// (text, expected ids in order). An empty list means: no reference here.
+const CASES: &[(&str, &[&str])] = &[
+    // Commission documents
+    ("COM(2013) 179 final", &["COM(2013) 179"]),
+    ("COM (2012) 196", &["COM(2012) 196"]),
+    ("COM(2013)179", &["COM(2013) 179"]),
+    ("COM(2013) 45/3.", &["COM(2013) 45"]),
+    ("COM(2013) 44/2.", &["COM(2013) 44"]),
+    ("COM(2015) 625 final/2", &["COM(2015) 625"]),
+    ("COM(97) 558 final", &["COM(1997) 558"]),
+    ("COM(2013) 0179 final", &["COM(2013) 179"]),
+    ("COM/2013/0179 final", &["COM(2013) 179"]),
+    ("COM\u{a0}(2012)\u{a0}85\u{a0}final", &["COM(2012) 85"]),
+    ("COM(2012)\n735 final", &["COM(2012) 735"]),
+    ("JOIN(2013) 1 final.", &["JOIN(2013) 1"]),
+    ("JOIN(2012) 39 final", &["JOIN(2012) 39"]),
+    ("SWD(2012) 143 final", &["SWD(2012) 143"]),
+    ("SWD(2016) 106 final/2", &["SWD(2016) 106"]),
+    (
+        "SEC(2010) 1626 final, available at: http://ec.europa.eu/x.pdf",
+        &["SEC(2010) 1626"],
+    ),
+    ("SEC (2009) 1601", &["SEC(2009) 1601"]),
+    ("C(2016) 1500 final", &["C(2016) 1500"]),
+    ("Commission Decision C(2015) 4001", &["C(2015) 4001"]),
+    (
+        "Set out in Communication 'A community approach on the prevention of natural and man-made disasters, COM(2009) 82 final.",
+        &["COM(2009) 82"],
+    ),
+    (
+        "COM(2010) 673 final and COM(2011) 790 final",
+        &["COM(2010) 673", "COM(2011) 790"],
+    ),
+    // Official Journal
+    ("OJ L 186, 14.7.2012, p. 4", &["OJ L 186, 14.7.2012, p. 4"]),
+    (
+        "OJ L 186, 14.7.2012, p. 4 (Australia) and OJ L 215, 11.8.2012, p. 5 (the United States).",
+        &["OJ L 186, 14.7.2012, p. 4", "OJ L 215, 11.8.2012, p. 5"],
+    ),
+    (
+        "OJ C 115 E, 4.5.2010, p. 1",
+        &["OJ C 115 E, 4.5.2010, p. 1"],
+    ),
+    (
+        "OJ L 130, 1.5.2014, pp. 1-36",
+        &["OJ L 130, 1.5.2014, p. 1"],
+    ),
+    (
+        "OJ L 281 of 23.11.1995, p. 31",
+        &["OJ L 281, 23.11.1995, p. 31"],
+    ),
+    (
+        "OJ L 281, 23.11.95, p. 31",
+        &["OJ L 281, 23.11.1995, p. 31"],
+    ),
+    (
+        "OJ No L 281, 23.11.1995, p. 31",
+        &["OJ L 281, 23.11.1995, p. 31"],
+    ),
+    ("OJ L 119, 04.05.2016, p. 1", &["OJ L 119, 4.5.2016, p. 1"]),
+    (
+        "OJ L, 2024/1689, 12.7.2024",
+        &["OJ L, 2024/1689, 12.7.2024"],
+    ),
+    ("OJ C 326, 26.10.2012", &["OJ C 326, 26.10.2012"]),
+    (
+        "OJ\u{a0}L\u{a0}186, 14.7.2012, p.\u{a0}4",
+        &["OJ L 186, 14.7.2012, p. 4"],
+    ),
+    // Legal acts
+    ("Directive 2011/36/EU", &["Directive 2011/36/EU"]),
+    (
+        "Directive 2011/36/EU on preventing and combating trafficking in human beings",
+        &["Directive 2011/36/EU"],
+    ),
+    ("Council Directive 95/46/EC", &["Directive 95/46/EC"]),
+    ("Directive (EU) 2016/681", &["Directive (EU) 2016/681"]),
+    (
+        "Regulation (EU) No 1052/2013",
+        &["Regulation (EU) No 1052/2013"],
+    ),
+    (
+        "Regulation (EC) No 1049/2001",
+        &["Regulation (EC) No 1049/2001"],
+    ),
+    ("Regulation (EU) 2016/679", &["Regulation (EU) 2016/679"]),
+    (
+        "Regulation (EU, Euratom) No 883/2013",
+        &["Regulation (EU, Euratom) No 883/2013"],
+    ),
+    (
+        "Council Decision 2005/387/JHA of 10 May 2005",
+        &["Decision 2005/387/JHA"],
+    ),
+    ("Decision No 243/2012/EU", &["Decision No 243/2012/EU"]),
+    (
+        "Council Framework Decision 2004/757/JHA of 25 October 2004",
+        &["Framework Decision 2004/757/JHA"],
+    ),
+    (
+        "Commission Implementing Regulation (EU) 2015/2403",
+        &["Regulation (EU) 2015/2403"],
+    ),
+    (
+        "Commission Delegated Regulation (EU) 2019/945",
+        &["Regulation (EU) 2019/945"],
+    ),
+    ("Decision (CFSP) 2015/778", &["Decision (CFSP) 2015/778"]),
+    (
+        "Council Decision (CFSP) 2015/778 of 18 May 2015",
+        &["Decision (CFSP) 2015/778"],
+    ),
+    ("Decision 676/2002/EC", &["Decision 676/2002/EC"]),
+    (
+        "Council Regulation (EEC) No 1408/71",
+        &["Regulation (EEC) No 1408/71"],
+    ),
+    (
+        "Directive 2008/114/EC on the identification and designation of European critical infrastructures",
+        &["Directive 2008/114/EC"],
+    ),
+    ("Directive\u{a0}2011/36/EU", &["Directive 2011/36/EU"]),
+    (
+        "Framework\nDecision 2008/977/JHA",
+        &["Framework Decision 2008/977/JHA"],
+    ),
+    ("directive 2011/36/eu", &["Directive 2011/36/EU"]),
+    (
+        "Directives 2011/36/EU and 2011/93/EU",
+        &["Directive 2011/36/EU", "Directive 2011/93/EU"],
+    ),
+    (
+        "Regulations (EU) No 1052/2013 and No 1053/2013",
+        &[
+            "Regulation (EU) No 1052/2013",
+            "Regulation (EU) No 1053/2013",
+        ],
+    ),
+    (
+        "Regulation (EU) No 1052/2013 establishing the European Border Surveillance System (Eurosur)",
+        &["Regulation (EU) No 1052/2013"],
+    ),
+    (
+        "amending Council Decision 2005/387/JHA and Council Framework Decision 2004/757/JHA",
+        &["Decision 2005/387/JHA", "Framework Decision 2004/757/JHA"],
+    ),
+    (
+        "European Parliament and Council Directive 2004/38/EC",
+        &["Directive 2004/38/EC"],
+    ),
+    (
+        "Decision No 1313/2013/EU of the European Parliament and of the Council",
+        &["Decision No 1313/2013/EU"],
+    ),
+    (
+        "Regulation (EU) 2016/1624 on the European Border and Coast Guard",
+        &["Regulation (EU) 2016/1624"],
+    ),
+    ("Directive 2011/36/EU1 applies", &["Directive 2011/36/EU"]),
+    // Procedures
+    ("2010/0246 (COD).", &["2010/0246(COD)"]),
+    ("2010/0246(COD)", &["2010/0246(COD)"]),
+    ("((2010)2308 (INI))", &["2010/2308(INI)"]),
+    ("procedure 2013/0024(COD) on Europol", &["2013/0024(COD)"]),
+    ("2012/0036 (COD)", &["2012/0036(COD)"]),
+    ("2015/2065(INI)", &["2015/2065(INI)"]),
+    // Treaty articles
+    ("Article 222 TFEU", &["Article 222 TFEU"]),
+    ("(Article 222 TFEU)", &["Article 222 TFEU"]),
+    ("Article 42(7) TEU", &["Article 42(7) TEU"]),
+    ("Article 42 (7) TEU", &["Article 42(7) TEU"]),
+    ("Article 222 of the TFEU", &["Article 222 TFEU"]),
+    (
+        "Article 82 of the Treaty on the Functioning of the European Union",
+        &["Article 82 TFEU"],
+    ),
+    (
+        "Articles 82 and 83 TFEU",
+        &["Article 82 TFEU", "Article 83 TFEU"],
+    ),
+    (
+        "Article 6 of the Treaty on European Union",
+        &["Article 6 TEU"],
+    ),
+    // Council documents
+    ("ST 8410/13", &["8410/13"]),
+    ("8410/13 REV 1", &["8410/13"]),
+    ("Council document 17547/12.", &["17547/12"]),
+    ("Council doc. 9870/15", &["9870/15"]),
+    ("ST 9870/15 REV 1.", &["9870/15"]),
+    // Mixed
+    (
+        "See COM(2015) 185 final and Directive (EU) 2017/541 (OJ L 88, 31.3.2017, p. 6).",
+        &[
+            "COM(2015) 185",
+            "Directive (EU) 2017/541",
+            "OJ L 88, 31.3.2017, p. 6",
+        ],
+    ),
+    (
+        "Regulation (EU) No 1052/2013 (OJ L 295, 6.11.2013, p. 11)",
+        &["Regulation (EU) No 1052/2013", "OJ L 295, 6.11.2013, p. 11"],
+    ),
+    // Must yield nothing
+    ("in 2012", &[]),
+    ("10 May 2005", &[]),
+    ("the period 2014-2020", &[]),
+    ("8410/13", &[]),
+    ("JAI 282", &[]),
+    ("the European Cybercrime Centre (EC3)", &[]),
+    ("the FP7 Security Research programme", &[]),
+    ("Schengen Information System II (SISII)", &[]),
+    ("during the Euro 2012 Football Championships", &[]),
+    ("Horizon 2020", &[]),
+    ("the G8 summit", &[]),
+    ("Article 222", &[]),
+    ("Article 5 of Directive", &[]),
+    ("the Directive adopted in 2011", &[]),
+    (
+        "a Regulation on the use and marketing of explosives precursors",
+        &[],
+    ),
+    ("over 200 000 operational messages", &[]),
+    ("some 3.6% of global GDP or around US$2.1 trillion", &[]),
+    (
+        "the Council Decision in the aftermath of the Yemen cargo attacks in 2010",
+        &[],
+    ),
+    ("COM(2013)", &[]),
+    ("a fine of €30 000", &[]),
+    ("14.7.2012", &[]),
+    ("document 2011/36/EU", &[]),
+    ("the 2013 – 2020 strategy", &[]),
+    ("Decision 0/2012", &[]),
+];
+
+#[test]
+fn citation_table() {
+    let mut failures = Vec::new();
+    for (text, want) in CASES {
+        let got: Vec<String> = find(text).into_iter().map(|c| c.id).collect();
+        if got != *want {
+            failures.push(format!("{text:?}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(CASES.len() >= 80, "the table holds {} cases", CASES.len());
+    assert!(
+        CASES.iter().filter(|(_, w)| w.is_empty()).count() >= 20,
+        "at least 20 negatives"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn ranges_cover_the_written_form() {
+    let t = "proposals (COM(2013) 45/3.) and Council Framework Decision 2004/757/JHA of 2004";
+    let c = find(t);
+    assert_eq!(&t[c[0].range.clone()], "COM(2013) 45/3");
+    assert_eq!(
+        &t[c[1].range.clone()],
+        "Council Framework Decision 2004/757/JHA"
+    );
+    let t = "Directives 2011/36/EU and 2011/93/EU apply";
+    let c = find(t);
+    assert_eq!(
+        &t[c[0].range.clone()],
+        "Directives 2011/36/EU and 2011/93/EU"
+    );
+    assert_eq!(c[1].range, c[0].range, "a list shares its range");
+    let t = "Articles 82 and 83 TFEU";
+    let c = find(t);
+    assert_eq!((c.len(), c[1].range.clone()), (2, 0..t.len()));
+    let t = "Directive 2011/36/EU1 applies";
+    assert_eq!(&t[find(t)[0].range.clone()], "Directive 2011/36/EU");
+}
+
+#[test]
+fn details_keep_revision_final_and_issuer() {
+    let c = &find("COM(2015) 625 final/2")[0];
+    assert_eq!(c.details.revision, Some(2));
+    assert!(c.details.is_final);
+    let c = &find("COM(2013) 45/3")[0];
+    assert_eq!((c.details.revision, c.details.is_final), (Some(3), false));
+    let c = &find("Commission Implementing Regulation (EU) 2015/2403")[0];
+    assert_eq!(c.details.issuer.as_deref(), Some("Commission Implementing"));
+    assert_eq!(c.details.year, Some(2015));
+    assert_eq!(c.details.number.as_deref(), Some("2403"));
+    let c = &find("Council Decision 2005/387/JHA")[0];
+    assert_eq!(c.details.issuer.as_deref(), Some("Council"));
+    assert_eq!(
+        (c.details.year, c.details.number.as_deref()),
+        (Some(2005), Some("387"))
+    );
+    let c = &find("Decision 676/2002/EC")[0];
+    assert_eq!(
+        (c.details.year, c.details.number.as_deref()),
+        (Some(2002), Some("676"))
+    );
+    let c = &find("Regulation (EC) No 1049/2001")[0];
+    assert_eq!(
+        (c.details.year, c.details.number.as_deref()),
+        (Some(2001), Some("1049"))
+    );
+    let c = &find("8410/13 REV 1")[0];
+    assert_eq!(c.details.revision, Some(1));
+    let c = &find("OJ C 115 E, 4.5.2010, p. 1")[0];
+    assert_eq!(c.details.series.as_deref(), Some("C E"));
+    assert_eq!(c.details.date.as_deref(), Some("2010-05-04"));
+}
+
+/// Hand-derived CELEX numbers and URIs, one or more per kind.
+#[test]
+fn links_by_kind() {
+    let l = |s: &str| {
+        let c = &find(s)[0];
+        links(c.kind, &c.id, &c.details)
+    };
+    let x = l("Directive 2011/36/EU");
+    assert_eq!(x.celex.as_deref(), Some("32011L0036"));
+    assert_eq!(
+        x.eurlex.as_deref(),
+        Some("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32011L0036")
+    );
+    assert_eq!(
+        x.eli.as_deref(),
+        Some("http://data.europa.eu/eli/dir/2011/36/oj")
+    );
+    assert_eq!(
+        l("Council Decision 2005/387/JHA").celex.as_deref(),
+        Some("32005D0387")
+    );
+    assert_eq!(
+        l("Council Framework Decision 2004/757/JHA")
+            .celex
+            .as_deref(),
+        Some("32004F0757")
+    );
+    assert_eq!(
+        l("Council Framework Decision 2004/757/JHA").eli.as_deref(),
+        Some("http://data.europa.eu/eli/dec_framw/2004/757/oj")
+    );
+    assert_eq!(
+        l("Regulation (EU) No 1052/2013").celex.as_deref(),
+        Some("32013R1052")
+    );
+    assert_eq!(
+        l("Regulation (EU) 2016/679").celex.as_deref(),
+        Some("32016R0679")
+    );
+    assert_eq!(
+        l("Council Directive 95/46/EC").celex.as_deref(),
+        Some("31995L0046")
+    );
+    assert_eq!(
+        l("Decision No 243/2012/EU").celex.as_deref(),
+        Some("32012D0243")
+    );
+    assert_eq!(
+        l("Regulation (EEC) No 1408/71").celex.as_deref(),
+        Some("31971R1408")
+    );
+    assert_eq!(
+        l("Commission Implementing Regulation (EU) 2015/2403")
+            .eli
+            .as_deref(),
+        Some("http://data.europa.eu/eli/reg_impl/2015/2403/oj")
+    );
+    assert_eq!(
+        l("COM(2013) 179 final").eurlex.as_deref(),
+        Some("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=COM:2013:179:FIN")
+    );
+    assert_eq!(l("COM(2013) 179 final").celex, None);
+    assert_eq!(
+        l("SWD(2012) 143 final").eurlex.as_deref(),
+        Some("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=SWD:2012:143:FIN")
+    );
+    assert_eq!(
+        l("OJ L 186, 14.7.2012, p. 4").eurlex.as_deref(),
+        Some("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=OJ:L:2012:186:TOC")
+    );
+    assert_eq!(
+        l("OJ L, 2024/1689, 12.7.2024").eurlex.as_deref(),
+        Some("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=OJ:L_202401689")
+    );
+    assert_eq!(
+        l("2010/0246 (COD)").procedure.as_deref(),
+        Some(
+            "https://oeil.secure.europarl.europa.eu/oeil/en/procedure-file?reference=2010/0246(COD)"
+        )
+    );
+    assert_eq!(l("Article 222 TFEU").celex.as_deref(), Some("12016E222"));
+    assert_eq!(l("Article 42(7) TEU").celex.as_deref(), Some("12016M042"));
+    assert_eq!(
+        l("ST 8410/13").eurlex.as_deref(),
+        Some("https://data.consilium.europa.eu/doc/document/ST-8410-2013-INIT/en/pdf")
+    );
+    assert_eq!(
+        l("8410/13 REV 1").eurlex.as_deref(),
+        Some("https://data.consilium.europa.eu/doc/document/ST-8410-2013-REV-1/en/pdf")
+    );
+}
+
+#[test]
+fn normalise_reads_queries_in_any_case() {
+    let id = |s: &str| normalise(s).map(|c| c.id);
+    assert_eq!(id("COM (2012) 85 final").as_deref(), Some("COM(2012) 85"));
+    assert_eq!(id("com(2012) 85").as_deref(), Some("COM(2012) 85"));
+    assert_eq!(
+        id("directive 2011/36/eu").as_deref(),
+        Some("Directive 2011/36/EU")
+    );
+    assert_eq!(
+        id("oj l 186, 14.7.2012, p. 4").as_deref(),
+        Some("OJ L 186, 14.7.2012, p. 4")
+    );
+    assert_eq!(
+        id("regulation (eu) no 1052/2013").as_deref(),
+        Some("Regulation (EU) No 1052/2013")
+    );
+    assert_eq!(id("st 8410/13").as_deref(), Some("8410/13"));
+    assert_eq!(id("hello"), None);
+}
