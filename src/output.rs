@@ -122,7 +122,7 @@ impl From<std::ops::Range<usize>> for Span {
 }
 
 /// A table cell paragraph: row, column and paragraph index inside the cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CellPosition {
     pub row: usize,

@@ -39,6 +39,7 @@ fixtures! {
     com_2013_179_pdftotext => "com-2013-179-pdftotext",
     cover_note_compact => "cover-note-compact",
     cover_note_plain => "cover-note-plain",
+    figures_variants => "figures-variants",
     joint_communication => "joint-communication",
     references_plain => "references-plain",
     references_variants => "references-variants",

@@ -1,10 +1,926 @@
-//! Figures stage: numeric facts with value, unit and qualifier.
+//! Figures stage: every numeric fact — money, percentages, counts, durations, measures — with
+//! its value, unit and qualifier.
+//!
+//! A number is a figure when something says what it measures: a currency (`€3 780`,
+//! `US$2.1 trillion`, `1.4 billion of euros`), a percent sign or words (`40 per cent`), a time
+//! unit (`24 hours`), a measure (`5 tonnes`), or the thing it counts (`231 cases`). Years,
+//! dates, section and list numbers, numbers inside references (the references stage says where
+//! those are), labels (`Article 222`, `Action 2`, `JAI 282`) and names with digits (`EC3`,
+//! `G8`, `Euro 2012`) are not.
+//!
+//! Number formats: thousands grouped by a space, a no-break space (U+00A0), a narrow no-break
+//! space (U+202F), a thin space (U+2009) or a comma (`200 000`, `5,000`); a point for decimals.
+//! A comma followed by one or two digits and no more is a decimal comma (`1,5` is 1.5), as in
+//! continental usage; followed by three it groups thousands (`1,500` is 1500).
 
-use crate::model::Document;
-use crate::output::{Figure, Reference};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{BlockKind, Document, ParaRef};
+use crate::output::{CellPosition, Figure, Reference};
+use crate::sentence::sentence_around;
 use crate::structure::Structure;
 
-/// Run the figures stage. Not yet implemented: finds nothing.
-pub fn extract(_doc: &Document, _structure: &Structure, _refs: &[Reference]) -> Vec<Figure> {
-    Vec::new()
+/// A figure found in a string, before it is located in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte range of the whole figure text (qualifier to unit or counted thing).
+    pub range: Range<usize>,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    pub unit: String,
+    pub qualifier: Option<String>,
+    pub counted: Option<String>,
+    pub spelled: bool,
 }
+
+/// Run the figures stage.
+pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec<Figure> {
+    // Where the references are, by block and cell, as source spans.
+    let mut ref_spans: HashMap<(usize, Option<CellPosition>), Vec<Range<usize>>> = HashMap::new();
+    for r in refs {
+        for m in &r.mentions {
+            ref_spans
+                .entry((m.location.block, m.location.cell))
+                .or_default()
+                .push(m.location.span.start..m.location.span.end);
+        }
+    }
+    let mut out = Vec::new();
+    for (at, para) in doc.paras() {
+        let block = &doc.blocks[at.block];
+        // A heading's own number (`2.1.`) is not a figure; its title may hold one.
+        let from = match &block.kind {
+            BlockKind::Heading {
+                number: Some(_), ..
+            } => crate::ingest::text::heading_number(&para.text).map_or(0, |(_, at)| at),
+            _ => 0,
+        };
+        let key = (at.block, cell_position(at));
+        let spans = ref_spans.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        let masked: Vec<Range<usize>> = if spans.is_empty() {
+            Vec::new()
+        } else {
+            // Map reference spans back to paragraph offsets by scanning the text once.
+            para_ranges_of(para, spans)
+        };
+        for f in find(&para.text[from..], &shift(&masked, from)) {
+            let range = f.range.start + from..f.range.end + from;
+            let sentence = sentence_around(&para.text, range.clone());
+            out.push(Figure {
+                value: f.value,
+                value_max: f.value_max,
+                unit: f.unit,
+                qualifier: f.qualifier,
+                text: para.text[range.clone()].to_string(),
+                counted: f.counted,
+                spelled: f.spelled,
+                location: structure.locate(doc, at, para, range),
+                sentence: para.text[sentence].to_string(),
+            });
+        }
+    }
+    out
+}
+
+fn cell_position(at: ParaRef) -> Option<CellPosition> {
+    at.cell.map(|c| CellPosition {
+        row: c.row,
+        col: c.col,
+        para: c.para,
+    })
+}
+
+fn shift(ranges: &[Range<usize>], by: usize) -> Vec<Range<usize>> {
+    ranges
+        .iter()
+        .filter(|r| r.end > by)
+        .map(|r| r.start.saturating_sub(by)..r.end - by)
+        .collect()
+}
+
+/// The paragraph byte ranges whose source spans fall inside any of `spans`.
+fn para_ranges_of(para: &crate::model::Para, spans: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, c) in para.text.char_indices() {
+        let s = para.source_offset(i);
+        if spans.iter().any(|sp| sp.start <= s && s < sp.end) {
+            let end = i + c.len_utf8();
+            match out.last_mut() {
+                Some(last) if last.end == i => last.end = end,
+                _ => out.push(i..end),
+            }
+        }
+    }
+    out
+}
+
+// Grouping separators: space, no-break space, narrow no-break space, thin space.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+(?:\.\d+)?",
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?",
+        r"|\d+(?:[.,]\d+)?"
+    ))
+    .unwrap()
+});
+
+const SPELLED: [(&str, f64); 27] = [
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+];
+
+static SPELLED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let words = SPELLED
+        .iter()
+        .map(|(w, _)| *w)
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:({words})(?:-(one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)"
+    ))
+    .unwrap()
+});
+
+static DATES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        concat!(
+            r"{date}",
+            r"|(?i:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{4}}(?-u:\b))",
+            r"|(?-u:\b)\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}(?-u:\b)",
+            r"|(?-u:\b)(?:19|20)\d{{2}}\s*[-–—/]\s*(?:19|20)?\d{{2}}(?-u:\b)",
+            r"|https?://\S+"
+        ),
+        date = crate::dates::DATE_PATTERN
+    ))
+    .unwrap()
+});
+
+const QUALIFIERS: [&str; 27] = [
+    "as much as",
+    "as many as",
+    "more than",
+    "less than",
+    "fewer than",
+    "up to",
+    "at least",
+    "at most",
+    "close to",
+    "in excess of",
+    "well over",
+    "just over",
+    "just under",
+    "approximately",
+    "roughly",
+    "almost",
+    "nearly",
+    "around",
+    "about",
+    "some",
+    "over",
+    "under",
+    "below",
+    "above",
+    "within",
+    "circa",
+    "between",
+];
+
+/// Words before a number that make it a label or a name, not a figure.
+const LABELS: [&str; 36] = [
+    "article",
+    "articles",
+    "art",
+    "paragraph",
+    "paragraphs",
+    "point",
+    "points",
+    "annex",
+    "section",
+    "sections",
+    "chapter",
+    "objective",
+    "objectives",
+    "action",
+    "actions",
+    "table",
+    "figure",
+    "box",
+    "no",
+    "nr",
+    "number",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "recommendation",
+    "priority",
+    "phase",
+    "level",
+    "step",
+    "option",
+    "title",
+    "part",
+    "protocol",
+    "rule",
+    "item",
+];
+
+const TIME_UNITS: [(&str, &str); 14] = [
+    ("hours", "hours"),
+    ("hour", "hours"),
+    ("days", "days"),
+    ("day", "days"),
+    ("weeks", "weeks"),
+    ("week", "weeks"),
+    ("months", "months"),
+    ("month", "months"),
+    ("years", "years"),
+    ("year", "years"),
+    ("minutes", "minutes"),
+    ("minute", "minutes"),
+    ("seconds", "seconds"),
+    ("second", "seconds"),
+];
+
+const MEASURES: [(&str, &str); 24] = [
+    ("tonnes", "tonnes"),
+    ("tonne", "tonnes"),
+    ("tons", "tonnes"),
+    ("ton", "tonnes"),
+    ("kilograms", "kg"),
+    ("kilogram", "kg"),
+    ("kilos", "kg"),
+    ("kg", "kg"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("km", "km"),
+    ("km2", "km2"),
+    ("km²", "km2"),
+    ("miles", "miles"),
+    ("litres", "litres"),
+    ("liters", "litres"),
+    ("hectares", "hectares"),
+    ("ha", "hectares"),
+    ("MW", "MW"),
+    ("GW", "GW"),
+    ("MWh", "MWh"),
+    ("GWh", "GWh"),
+    ("TWh", "TWh"),
+];
+
+const CURRENCY_WORDS: [(&str, &str); 12] = [
+    ("of euros", "EUR"),
+    ("of euro", "EUR"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("eur", "EUR"),
+    ("€", "EUR"),
+    ("us dollars", "USD"),
+    ("dollars", "USD"),
+    ("usd", "USD"),
+    ("pounds sterling", "GBP"),
+    ("pounds", "GBP"),
+    ("gbp", "GBP"),
+];
+
+/// Words that cannot start or continue a counted noun phrase.
+const STOP: [&str; 77] = [
+    "were",
+    "was",
+    "is",
+    "are",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "been",
+    "be",
+    "being",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "into",
+    "per",
+    "than",
+    "as",
+    "compared",
+    "related",
+    "including",
+    "since",
+    "during",
+    "between",
+    "across",
+    "under",
+    "over",
+    "of",
+    "the",
+    "a",
+    "an",
+    "or",
+    "and",
+    "out",
+    "times",
+    "based",
+    "received",
+    "around",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "there",
+    "where",
+    "still",
+    "also",
+    "only",
+    "already",
+    "now",
+    "then",
+    "each",
+    "every",
+    "alone",
+    "respectively",
+    "together",
+    "more",
+    "less",
+    "overall",
+    "currently",
+    "recently",
+    "again",
+    "yet",
+    "just",
+    "can",
+    "within",
+];
+
+/// Every figure in `text`; numbers inside `masked` byte ranges (references) are skipped.
+pub fn find(text: &str, masked: &[Range<usize>]) -> Vec<Found> {
+    let mut masks: Vec<Range<usize>> = masked.to_vec();
+    masks.extend(DATES.find_iter(text).map(|m| m.range()));
+    let is_masked = |r: &Range<usize>| masks.iter().any(|m| r.start < m.end && m.start < r.end);
+    let mut out: Vec<Found> = Vec::new();
+    let mut consumed_to = 0;
+    for m in NUMBER.find_iter(text) {
+        if m.start() < consumed_to || is_masked(&m.range()) {
+            continue;
+        }
+        if let Some(f) = digits_figure(text, m.range()) {
+            consumed_to = f.range.end;
+            out.push(f);
+        }
+    }
+    for c in SPELLED_NUMBER.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        if is_masked(&m.range())
+            || out
+                .iter()
+                .any(|f| f.range.start < m.end() && m.start() < f.range.end)
+        {
+            continue;
+        }
+        let tens = SPELLED
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(&c[1]))
+            .map_or(0.0, |(_, v)| *v);
+        let units = c.get(2).map_or(0.0, |u| {
+            SPELLED
+                .iter()
+                .find(|(w, _)| w.eq_ignore_ascii_case(u.as_str()))
+                .map_or(0.0, |(_, v)| *v)
+        });
+        if let Some(f) = spelled_figure(text, m.range(), tens + units) {
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| f.range.start);
+    out
+}
+
+/// Parse a digit string: grouping separators dropped, a decimal comma read as a point.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let mut t: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
+    if let Some(i) = t.rfind(',') {
+        let tail = t.len() - i - 1;
+        if (1..=2).contains(&tail) && t.matches(',').count() == 1 && !t.contains('.') {
+            t.replace_range(i..i + 1, "."); // decimal comma
+        } else {
+            t = t.replace(',', "");
+        }
+    }
+    t.parse().ok()
+}
+
+fn digits_figure(text: &str, num: Range<usize>) -> Option<Found> {
+    let raw = &text[num.clone()];
+    // The next char must not continue the token as a digit (`12,3456`).
+    let after = &text[num.end..];
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let before = &text[..num.start];
+    let prev = before.chars().next_back();
+    // Glued to a word (`EC3`, `G8`, `FP7`), inside a slash or hyphen compound (`24/7`,
+    // `mid-2014`), or a time of day: not a figure. A currency symbol may touch it.
+    if let Some(p) = prev {
+        if p.is_alphabetic() && currency_before(before).is_none_or(|(_, at)| at + 3 < before.len())
+        {
+            return None;
+        }
+        if p == '/' || p == '.' || p == '_' {
+            return None;
+        }
+        if p == '-' && before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+    }
+    if after.starts_with('/')
+        || (after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    // `(3)` alone is an enumerator.
+    if before.ends_with('(') && after.starts_with(')') {
+        return None;
+    }
+    let value = parse_number(raw)?;
+    let mut start = num.start;
+    let mut currency = None;
+    if let Some((code, at)) = currency_before(before) {
+        currency = Some(code);
+        start = at;
+    }
+    if currency.is_none() && is_label(before) {
+        return None;
+    }
+    finish(text, start, num.end, value, currency, false, raw)
+}
+
+fn spelled_figure(text: &str, word: Range<usize>, value: f64) -> Option<Found> {
+    let before = &text[..word.start];
+    let after = &text[word.end..];
+    if before.ends_with('-')
+        || after.starts_with('-')
+        || after.starts_with('’')
+        || after.starts_with('\'')
+    {
+        return None;
+    }
+    if before.trim_end().to_lowercase().ends_with(" of the") && after.trim_start().starts_with("of")
+    {
+        return None;
+    }
+    let f = finish(
+        text,
+        word.start,
+        word.end,
+        value,
+        None,
+        true,
+        &text[word.clone()],
+    )?;
+    // `the past two years` is a way of saying when, not a figure.
+    if matches!(
+        f.unit.as_str(),
+        "years" | "months" | "weeks" | "days" | "hours"
+    ) {
+        let prev_word = last_word(before).to_lowercase();
+        if [
+            "past",
+            "last",
+            "next",
+            "coming",
+            "previous",
+            "recent",
+            "following",
+            "first",
+        ]
+        .contains(&prev_word.as_str())
+        {
+            return None;
+        }
+    }
+    Some(f)
+}
+
+/// Read what follows a number (multiplier, currency, unit or counted noun) and what precedes
+/// it (qualifier), and build the figure. `num_end` is where the number token ends.
+fn finish(
+    text: &str,
+    start: usize,
+    num_end: usize,
+    mut value: f64,
+    mut currency: Option<&'static str>,
+    spelled: bool,
+    raw: &str,
+) -> Option<Found> {
+    let mut end = num_end;
+    let mut value_max = None;
+    // A range: `10-20 %`, `10 to 20 per cent`, `between 10 and 20 per cent`.
+    let between = last_word(&text[..start]).eq_ignore_ascii_case("between");
+    if let Some((v2, e)) = if between {
+        between_tail(text, end)
+    } else {
+        range_tail(text, end)
+    } {
+        value_max = Some(v2);
+        end = e;
+    }
+    // Multiplier: `2.1 trillion`, `5 million`, `€10m`, `€1.5bn`.
+    if let Some((mult, e)) = multiplier(text, end, currency.is_some()) {
+        value *= mult;
+        value_max = value_max.map(|v| v * mult);
+        end = e;
+    }
+    // Currency after the number: `2 million euro`, `1.4 billion of euros`, `150 000 EUR`.
+    if currency.is_none() {
+        if let Some((code, e)) = currency_after(text, end) {
+            currency = Some(code);
+            end = e;
+        }
+    }
+    let unit: String;
+    let mut counted = None;
+    if let Some(code) = currency {
+        unit = code.to_string();
+    } else if let Some((u, e)) = unit_after(text, end) {
+        unit = u.to_string();
+        end = e;
+    } else {
+        // A count: needs the thing it counts; a bare year-like number is a year.
+        if !spelled && is_year(raw) {
+            return None;
+        }
+        let (noun, e) = counted_noun(text, end)?;
+        counted = Some(noun);
+        unit = "count".to_string();
+        end = e;
+    }
+    // Qualifier before the figure; `between X and Y` makes a range.
+    let mut qualifier = None;
+    let mut q_start = start;
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let lower = before.to_lowercase();
+    for q in QUALIFIERS {
+        if lower.ends_with(q)
+            && lower[..lower.len() - q.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            qualifier = Some(q.to_string());
+            q_start = before.len() - q.len();
+            break;
+        }
+    }
+    Some(Found {
+        range: q_start..end,
+        value,
+        value_max,
+        unit,
+        qualifier,
+        counted,
+        spelled,
+    })
+}
+
+fn is_year(raw: &str) -> bool {
+    raw.len() == 4
+        && raw.chars().all(|c| c.is_ascii_digit())
+        && raw.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+fn last_word(s: &str) -> &str {
+    s.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
+/// A label word or code just before a number: `Article 222`, `Action 2`, `JAI 282`, `No 5`.
+fn is_label(before: &str) -> bool {
+    let t = before.trim_end_matches([' ', '\u{a0}']);
+    if t.len() == before.len() && !before.is_empty() && !before.ends_with(['(', '—', '–']) {
+        // Glued to something other than a space: handled by the caller.
+        return false;
+    }
+    let word = last_word(t);
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if LABELS.contains(&lower.as_str()) && t.ends_with(word) {
+        return true;
+    }
+    // A code in capitals (`JAI 282`, `COSI 40`, `EU 27`), not a currency code.
+    t.ends_with(word)
+        && word.len() >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && !matches!(word, "EUR" | "USD" | "GBP")
+}
+
+/// A currency just before position `before.len()`: its ISO code and where it starts.
+fn currency_before(before: &str) -> Option<(&'static str, usize)> {
+    let t = before.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    for (sym, code) in [
+        ("US$", "USD"),
+        ("US $", "USD"),
+        ("€", "EUR"),
+        ("$", "USD"),
+        ("£", "GBP"),
+        ("EUR", "EUR"),
+        ("USD", "USD"),
+        ("GBP", "GBP"),
+    ] {
+        if t.ends_with(sym) {
+            let at = t.len() - sym.len();
+            let word_ok = !sym.chars().all(char::is_alphabetic)
+                || t[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if word_ok {
+                return Some((code, at));
+            }
+        }
+    }
+    None
+}
+
+fn skip_space(text: &str, at: usize) -> usize {
+    at + (text[at..].len()
+        - text[at..]
+            .trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}'])
+            .len())
+}
+
+/// The word starting at `at` (letters, digits, `²`), and where it ends.
+fn word_at(text: &str, at: usize) -> (&str, usize) {
+    let w: usize = text[at..]
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '²'))
+        .map_or(text.len() - at, |(i, _)| i);
+    (&text[at..at + w], at + w)
+}
+
+fn multiplier(text: &str, at: usize, money: bool) -> Option<(f64, usize)> {
+    // Glued short forms only with money: `€10m`, `€1.5bn`.
+    let glued = word_at(text, at);
+    if money && !glued.0.is_empty() {
+        match glued.0 {
+            "m" | "mn" => return Some((1e6, glued.1)),
+            "bn" => return Some((1e9, glued.1)),
+            _ => {}
+        }
+    }
+    let s = skip_space(text, at);
+    let (w, e) = word_at(text, s);
+    let mult = match w.to_lowercase().as_str() {
+        "thousand" => 1e3,
+        "million" | "millions" => 1e6,
+        "billion" | "billions" => 1e9,
+        "trillion" | "trillions" => 1e12,
+        "bn" => 1e9,
+        "mn" | "m" if money => 1e6,
+        _ => return None,
+    };
+    Some((mult, e))
+}
+
+fn currency_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let s = skip_space(text, at);
+    let rest = &text[s..];
+    let lower = rest.get(..rest.len().min(20))?.to_lowercase();
+    for (w, code) in CURRENCY_WORDS {
+        if lower.starts_with(w) {
+            let e = s + w.len();
+            if text[e..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+            {
+                return Some((code, e));
+            }
+        }
+    }
+    None
+}
+
+fn lower_prefix(text: &str, at: usize, n: usize) -> String {
+    let rest = &text[at..];
+    let mut end = rest.len().min(n);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    rest[..end].to_lowercase()
+}
+
+/// A unit after the number: percent, percentage points, a time unit or a measure.
+fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let s = skip_space(text, at);
+    if text[s..].starts_with('%') {
+        return Some(("percent", s + 1));
+    }
+    let lower = lower_prefix(text, s, 24);
+    for (w, unit) in [
+        ("percentage points", "percentage_points"),
+        ("percentage point", "percentage_points"),
+        ("per cent", "percent"),
+        ("percent", "percent"),
+    ] {
+        if lower.starts_with(w) {
+            return Some((unit, s + w.len()));
+        }
+    }
+    let (w, e) = word_at(text, s);
+    // `5-year` attributive forms count as durations too.
+    let (w, e) = if w.is_empty() && text[s..].starts_with('-') {
+        word_at(text, s + 1)
+    } else {
+        (w, e)
+    };
+    let lw = w.to_lowercase();
+    for (name, unit) in TIME_UNITS {
+        if lw == name {
+            return Some((unit, e));
+        }
+    }
+    for (name, unit) in MEASURES {
+        if w == name || (name.len() > 3 && lw == name) {
+            return Some((unit, e));
+        }
+    }
+    None
+}
+
+/// `-20`, `–20`, ` to 20` after a number, when a unit follows the range.
+fn range_tail(text: &str, at: usize) -> Option<(f64, usize)> {
+    static TAIL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?)").unwrap());
+    let c = TAIL.captures(&text[at..])?;
+    let m = c.get(0)?;
+    let v = parse_number(&c[1])?;
+    let end = at + m.end();
+    // Only a range when a unit or currency follows (`10-20 %`); `2011-2013` is a period.
+    unit_after(text, end).or(currency_after(text, end))?;
+    Some((v, end))
+}
+
+/// ` and 20` after `between 10`.
+fn between_tail(text: &str, at: usize) -> Option<(f64, usize)> {
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+and\s+(\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+|\d+(?:[.,]\d+)?)")
+            .unwrap()
+    });
+    let c = TAIL.captures(&text[at..])?;
+    Some((parse_number(&c[1])?, at + c.get(0)?.end()))
+}
+
+/// The noun phrase a count counts: up to four words after the number, stopping at
+/// punctuation, a function word or a verb form; `X and Ys` joins two plural nouns.
+fn counted_noun(text: &str, at: usize) -> Option<(String, usize)> {
+    let mut pos = skip_space(text, at);
+    if pos == at && at < text.len() {
+        return None; // glued to what follows
+    }
+    let mut words: Vec<&str> = Vec::new();
+    let mut end = at;
+    let mut first_start = pos;
+    while words.len() < 4 {
+        let (w, e) = noun_word(text, pos);
+        if w.is_empty() {
+            break;
+        }
+        let lw = w.to_lowercase();
+        let first = words.is_empty();
+        if STOP.contains(&lw.as_str()) {
+            // `institutions and sectors`: a second plural noun after `and`.
+            if lw == "and" && !first {
+                let after = skip_space(text, e);
+                let (w2, e2) = noun_word(text, after);
+                if w2.len() > 3 && w2.ends_with('s') && !STOP.contains(&w2.to_lowercase().as_str())
+                {
+                    words.push(&text[pos..e2]);
+                    end = e2;
+                }
+            }
+            break;
+        }
+        if first
+            && (crate::dates::month_number(w).is_some() && w.len() > 3
+                || w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        // A participle ends the phrase (`countries participating in`) unless a noun follows
+        // it (`training activities`).
+        if !first && (lw.ends_with("ing") || lw.ends_with("ed")) && lw.len() > 4 {
+            let (next, _) = noun_word(text, skip_space(text, e));
+            let next = next.to_lowercase();
+            let modifier = text[e..].starts_with(' ')
+                && !next.is_empty()
+                && !STOP.contains(&next.as_str())
+                && !next.ends_with("ing")
+                && !next.ends_with("ed");
+            if !modifier {
+                break;
+            }
+        }
+        if first {
+            first_start = e - w.len();
+        }
+        words.push(w);
+        end = e;
+        // A plural noun heads the phrase; what follows is a verb or a modifier of it
+        // (`5,000 investigations concerned ...`), unless `and` joins another noun.
+        let plural = lw.len() > 3 && lw.ends_with('s') && !lw.ends_with("ss");
+        if plural
+            && !noun_word(text, skip_space(text, e))
+                .0
+                .eq_ignore_ascii_case("and")
+        {
+            break;
+        }
+        if text[e..].starts_with(|c: char| !c.is_whitespace() && c != '\u{a0}') {
+            break; // punctuation ends the phrase
+        }
+        pos = skip_space(text, e);
+    }
+    if words.is_empty() {
+        return None;
+    }
+    Some((text[first_start..end].to_string(), end))
+}
+
+/// A word for a noun phrase: letters, digits, hyphens and apostrophes inside.
+fn noun_word(text: &str, at: usize) -> (&str, usize) {
+    // An opening quote may precede the noun: `three 'peers'`.
+    let at = if text[at..].starts_with(['‘', '\'', '“']) {
+        at + text[at..].chars().next().map_or(0, char::len_utf8)
+    } else {
+        at
+    };
+    let rest = &text[at..];
+    if !rest.starts_with(char::is_alphabetic) {
+        return ("", at);
+    }
+    let mut end = 0;
+    for (i, c) in rest.char_indices() {
+        if c.is_alphanumeric() {
+            end = i + c.len_utf8();
+        } else if matches!(c, '-' | '’' | '\'')
+            && rest[i + c.len_utf8()..].starts_with(char::is_alphanumeric)
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    (&rest[..end], at + end)
+}
+
+#[cfg(test)]
+mod tests;
