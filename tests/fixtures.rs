@@ -37,10 +37,13 @@ macro_rules! fixtures {
 fixtures! {
     com_2013_179 => "com-2013-179",
     com_2013_179_pdftotext => "com-2013-179-pdftotext",
+    commitments_plain => "commitments-plain",
+    commitments_variants => "commitments-variants",
     cover_note_compact => "cover-note-compact",
     cover_note_plain => "cover-note-plain",
     figures_variants => "figures-variants",
     joint_communication => "joint-communication",
+    planned_actions_transposed => "planned-actions-transposed",
     references_plain => "references-plain",
     references_variants => "references-variants",
 }

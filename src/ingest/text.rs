@@ -466,8 +466,15 @@ impl<'a> Assembler<'a> {
             }
         } else if let Some(number) = text_heading(t) {
             // A numbered heading may wrap onto a second line that starts in lower case.
-            let wraps = t.chars().count() * 10 >= self.typical * 7
-                && next.trim_start().starts_with(|c: char| c.is_lowercase());
+            // A numbered heading may wrap: onto a line in lower case after a long one, or, in
+            // capitals, onto another line in capitals when it stops on a word that cannot end it.
+            let long = t.chars().count() * 10 >= self.typical * 7;
+            let open_end = FUNCTION_WORDS.contains(&last_word_lower(t).as_str());
+            let wraps = (long && next.trim_start().starts_with(|c: char| c.is_lowercase()))
+                || (is_caps_line(t)
+                    && is_caps_line(next)
+                    && (open_end || long)
+                    && text_heading(next).is_none());
             self.flush();
             let mut b = ParaBuilder::new();
             b.page(line.page);
@@ -531,6 +538,12 @@ fn ends_paragraph(prev: &str, next: &str, typical: usize, kind: &BlockKind) -> b
     if FIELD_LABEL.is_match(next) || is_caps_line(next) != is_caps_line(prev) {
         return true;
     }
+    // A short line ending in a colon introduces what follows (`Member States should:`).
+    let n = next.trim();
+    if n.ends_with(':') && n.chars().count() * 10 < typical * 7 && n.starts_with(char::is_uppercase)
+    {
+        return true;
+    }
     let p = prev.trim_end();
     let len = p.chars().count();
     let last = p.chars().next_back().unwrap_or('.');
@@ -553,6 +566,14 @@ fn ends_paragraph(prev: &str, next: &str, typical: usize, kind: &BlockKind) -> b
 static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:from|to|date\s+of\s+receipt|subject|no\.?\s+cion\s+doc\.?|encl\.?)\s*:|delegations\s+will\s+find\b)").unwrap()
 });
+
+fn last_word_lower(s: &str) -> String {
+    s.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
 
 /// A line in capitals (a title or heading), with at least two words of letters.
 fn is_caps_line(s: &str) -> bool {
@@ -607,7 +628,7 @@ fn md_footnote(s: &str) -> Option<(u32, usize)> {
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$").unwrap());
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?i:(annex|appendix))\s+([IVXLC]+|\d{1,2}|[A-Z])\b\s*[:.\-–—]?\s*(.*)$")
+    Regex::new(r"^\s*(?i:(annex|appendix))(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?\b\s*[:.\-–—]?\s*(.*)$")
         .unwrap()
 });
 
@@ -626,7 +647,19 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
     let c = ANNEX.captures(text)?;
     let word = &c[1];
     let word = format!("{}{}", word[..1].to_uppercase(), word[1..].to_lowercase());
-    Some((format!("{} {}", word, &c[2]), c.get(3)?.start()))
+    let number = match c.get(2) {
+        Some(n) => format!("{word} {}", n.as_str()),
+        // A bare `ANNEX` heading needs a separator or nothing after it (`Annexes to` is prose).
+        None if c[3].is_empty()
+            || text.trim_start()[word.len()..]
+                .trim_start()
+                .starts_with([':', '.', '-', '–', '—']) =>
+        {
+            word
+        }
+        None => return None,
+    };
+    Some((number, c.get(3)?.start()))
 }
 
 /// A plain-text line that is a numbered heading: a section number, a title in capitals or
@@ -665,7 +698,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([ \t]*)([-*+•–—▪◦●■□➢►\u{f0b7}\u{f0a7}]|\d{1,2}[.)]|\([a-zA-Z0-9]{1,4}\)|[a-z][.)]|[ivx]{1,4}[.)])[ \t\u{a0}]+\S")
+    Regex::new(r"^([ \t]*)([-*+•–—▪◦●■□➢►\u{f0b7}\u{f0a7}]|\d{1,2}[.)]|\((?:[a-z]{1,2}|[ivxlc]{1,5}|\d{1,2}|[A-Z])\)|[a-z][.)]|[ivx]{1,4}[.)])[ \t\u{a0}]+\S")
         .unwrap()
 });
 
@@ -824,7 +857,10 @@ fn parse_inline(
                     match c[2].to_ascii_lowercase().as_str() {
                         "b" | "strong" => b.bold(!close),
                         "i" | "em" => b.italic(!close),
-                        "p" | "div" | "li" | "tr" => para_break(b),
+                        "p" | "div" | "li" | "tr" | "br" => {
+                            b.push_space(off + i);
+                            para_break(b);
+                        }
                         _ => b.push_space(off + i),
                     }
                     i += c.get(0).map_or(1, |m| m.end());
