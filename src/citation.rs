@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use crate::re::{Captures, Regex};
 
 use crate::output::{Links, ReferenceDetails, ReferenceKind};
 
@@ -30,7 +30,7 @@ pub struct Citation {
 // Unicode-aware in the regex crate).
 
 static COMMISSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         r"\b(COM|JOIN|SWD|SEC|C)\s*\(\s*(\d{4}|\d{2})\s*\)\s*(\d{1,5})",
         r"(?:\s*/\s*(\d{1,2})\b)?",
         r"(?:\s+(?i:(final))(?:\s*/\s*(\d{1,2}))?)?",
@@ -40,7 +40,7 @@ static COMMISSION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OJ: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         // act-by-act form: OJ L, 2024/1689, 12.7.2024
         r"\bO\.?\s?J\.?\s+([LC])\s*,\s*(\d{4})/(\d{1,5})\s*,\s*(\d{1,2})\.(\d{1,2})\.(\d{4})",
         // classic form: OJ L 186, 14.7.2012, p. 4 / OJ C 115 E of 4.5.2010 / OJ L 130/1
@@ -54,7 +54,7 @@ static OJ: LazyLock<Regex> = LazyLock::new(|| {
 const DOMAINS: &str = r"EU|EC|EEC|EURATOM|Euratom|JHA|CFSP|ECSC|GAI|PESC|CE|UE";
 
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::re::compile(&format!(
         concat!(
             r"(?P<issuer>\b(?:(?:European\s+Parliament\s+and\s+(?:of\s+the\s+)?)?Council|Commission)\s+)?",
             r"(?P<mode>\b(?i:Implementing|Delegated)\s+)?",
@@ -71,7 +71,7 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `Directives 2011/36/EU and 2011/93/EU`: further numbers after a plural act word.
 static ACT_MORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::re::compile(&format!(
         r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?P<no>(?i:No)\.?\s*)?(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suf>(?i:{d})))?\b",
         d = DOMAINS
     ))
@@ -79,7 +79,7 @@ static ACT_MORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         r"\b(\d{4})\s*/\s*(\d{4})\s*\(\s*(COD|CNS|APP|NLE|INI|INL|BUD|DEC|RSP|RPS|AVC|SYN|ACI|IMM|REG|DCE|COS|INS|ITS|DEA|BUI)\s*\)",
         r"|\(\s*(\d{4})\s*\)\s*(\d{4})\s*\(\s*(COD|CNS|APP|NLE|INI|INL|BUD|DEC|RSP|RPS|AVC|SYN|ACI|IMM|REG|DCE|COS|INS|ITS|DEA|BUI)\s*\)"
     ))
@@ -87,7 +87,7 @@ static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TREATY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         r"\b(?i:Art(?:icle)?s?\.?)\s+(\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)",
         r"((?:\s*(?:,|and|or)\s*\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)*)",
         r"\s+(?:of\s+the\s+)?(TFEU|TEU|Treaty\s+on\s+the\s+Functioning\s+of\s+the\s+European\s+Union|Treaty\s+on\s+European\s+Union)\b"
@@ -96,7 +96,7 @@ static TREATY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COUNCIL_DOC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         r"(?:\bST\s+|\b(?i:Council)\s+(?i:doc(?:ument)?s?)\.?\s+(?:(?i:No)\.?\s+)?|\b(?i:doc(?:ument)?)\.?\s+(?:(?i:No)\.?\s+)?)",
         r"(\d{3,5})/(\d{2})\b((?:\s+(?:REV|ADD|COR)\s*\d{1,2})*)",
         r"|\b(\d{3,5})/(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d{1,2})+)"
@@ -179,23 +179,21 @@ pub fn normalise(s: &str) -> Option<Citation> {
 /// `oj l 186`, `/eu`), leaving the rest as typed.
 fn upper_families(s: &str) -> String {
     static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\boj\s+(?:no\.?\s+)?[lc]\b|\b(com|join|swd|sec|c|oj|st|rev|cod|cns|ini|app|nle|tfeu|teu)\b|/(eu|ec|eec|jha|cfsp|euratom)\b|\b(no)\b")
+        crate::re::compile(r"(?i)\boj\s+(?:no\.?\s+)?[lc]\b|\b(com|join|swd|sec|c|oj|st|rev|cod|cns|ini|app|nle|tfeu|teu)\b|/(eu|ec|eec|jha|cfsp|euratom)\b|\b(no)\b")
             .unwrap()
     });
-    WORDS
-        .replace_all(s, |c: &Captures| {
-            let m = c.get(0).map_or("", |m| m.as_str());
-            if c.get(3).is_some()
-                && c.get(1).is_none()
-                && c.get(2).is_none()
-                && !m.to_lowercase().starts_with("oj")
-            {
-                "No".to_string()
-            } else {
-                m.to_uppercase()
-            }
-        })
-        .into_owned()
+    WORDS.replace_all_with(s, |c: &Captures| {
+        let m = c.get(0).map_or("", |m| m.as_str());
+        if c.get(3).is_some()
+            && c.get(1).is_none()
+            && c.get(2).is_none()
+            && !m.to_lowercase().starts_with("oj")
+        {
+            "No".to_string()
+        } else {
+            m.to_uppercase()
+        }
+    })
 }
 
 fn full_year(y: &str) -> Option<u32> {
@@ -499,7 +497,7 @@ fn treaty(_text: &str, c: &Captures, out: &mut Vec<Citation>) {
     // `Articles 82 and 83 TFEU`: each number is a mention of its own article.
     if let Some(rest) = c.get(2).filter(|g| !g.as_str().trim().is_empty()) {
         static NUM: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?").unwrap()
+            crate::re::compile(r"\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?").unwrap()
         });
         for n in NUM.find_iter(rest.as_str()) {
             articles.push((
@@ -534,7 +532,7 @@ fn council_document(c: &Captures) -> Option<Citation> {
 
 /// A Council document citation for number `n` of two-digit year `y`, with `REV 1`-style tail.
 pub fn council_number(range: Range<usize>, n: &str, y: &str, tail: &str) -> Citation {
-    static REV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"REV\s*(\d{1,2})").unwrap());
+    static REV: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(r"REV\s*(\d{1,2})").unwrap());
     let revision = REV.captures(tail).and_then(|r| r[1].parse().ok());
     Citation {
         range,

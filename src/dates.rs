@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -35,13 +35,16 @@ pub fn month_number(name: &str) -> Option<u32> {
 pub const DATE_PATTERN: &str = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?i:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|(?i:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4})";
 
 static DMY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\u{a0}]+([A-Za-z]+)\.?[\s\u{a0}]+(\d{4})$").unwrap()
+    crate::re::compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\u{a0}]+([A-Za-z]+)\.?[\s\u{a0}]+(\d{4})$")
+        .unwrap()
 });
-static MDY_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Za-z]+)[\s\u{a0}]+(\d{1,2}),?[\s\u{a0}]+(\d{4})$").unwrap());
+static MDY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^([A-Za-z]+)[\s\u{a0}]+(\d{1,2}),?[\s\u{a0}]+(\d{4})$").unwrap()
+});
 static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$").unwrap());
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})$").unwrap());
+    LazyLock::new(|| crate::re::compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$").unwrap());
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^(\d{4})-(\d{2})-(\d{2})$").unwrap());
 
 /// Parse a whole string as a date; numeric dates are day first, as in EU documents.
 pub fn parse_date(s: &str) -> Option<String> {
@@ -81,7 +84,7 @@ pub fn days_in_month(y: u32, m: u32) -> u32 {
 /// Find the first date in `s` and return it as ISO 8601 with its byte range.
 pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
     static ANY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"\b{DATE_PATTERN}\b")).unwrap());
+        LazyLock::new(|| crate::re::compile(&format!(r"\b{DATE_PATTERN}\b")).unwrap());
     ANY.find_iter(s)
         .find_map(|m| parse_date(m.as_str()).map(|d| (d, m.range())))
 }

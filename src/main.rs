@@ -2,6 +2,11 @@
 
 mod cli;
 
+// Extraction allocates many small strings and the regex crate many small automata; glibc's
+// allocator made those a fifth of a run's time, mimalloc about halves it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use clap::Parser;

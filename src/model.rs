@@ -168,8 +168,21 @@ impl Para {
             self.text.push_str(sep);
             self.text.len()
         };
+        let sep_start = base - if base == 0 { 0 } else { sep.len() };
         self.text.push_str(&other.text);
         let shift = |r: &Range<usize>| r.start + base..r.end + base;
+        // A style running across the join covers the separator too: a bold name cut by a
+        // page break stays one bold span.
+        let bridge = |mine: &[Range<usize>], theirs: &[Range<usize>]| {
+            mine.last().is_some_and(|r| r.end == sep_start)
+                && theirs.first().is_some_and(|r| r.start == 0)
+        };
+        if base > 0 && bridge(&self.bold, &other.bold) {
+            self.bold.push(sep_start..base);
+        }
+        if base > 0 && bridge(&self.italic, &other.italic) {
+            self.italic.push(sep_start..base);
+        }
         self.bold.extend(other.bold.iter().map(shift));
         self.italic.extend(other.italic.iter().map(shift));
         merge_ranges(&mut self.bold);
@@ -489,6 +502,15 @@ mod tests {
         a.append(" ", &b);
         assert_eq!(a.text, "in close cooperation");
         assert_eq!(a.bold, vec![9..20]);
+        let mut c = ParaBuilder::new();
+        c.bold(true);
+        c.push_source("in the", 200);
+        let mut c = c.finish();
+        let mut d = ParaBuilder::new();
+        d.bold(true);
+        d.push_source("EU", 300);
+        c.append(" ", &d.finish());
+        assert_eq!(c.bold, vec![0..9], "a bold run across the join stays one");
         assert_eq!(a.calls[0].at, 20);
         assert_eq!(a.source_offset(9), 100);
         assert_eq!(a.span, 0..111);

@@ -375,8 +375,9 @@ pub struct PlannedAction {
     pub objective: Option<u32>,
     /// Objective title.
     pub objective_title: Option<String>,
-    /// Column header label (`Action 2`, `Cross cutting issues`).
-    pub action: String,
+    /// Column header label (`Action 2`, `Cross cutting issues`); `null` when the layout lost
+    /// the columns (a table flattened into a list of paragraphs).
+    pub action: Option<String>,
     /// Column header text after the label.
     pub action_title: Option<String>,
     pub year: u32,

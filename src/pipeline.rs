@@ -32,7 +32,9 @@ pub fn extract_file(path: &Path) -> Result<Extraction> {
 /// one bad document cannot take down a batch.
 pub fn extract_bytes(bytes: &[u8], path: Option<&str>) -> Result<Extraction> {
     catch_unwind(AssertUnwindSafe(|| {
-        let doc = ingest::ingest(bytes, path)?;
+        // The stages' patterns compile on first use; compile them while the input is read.
+        let (doc, ()) = rayon::join(|| ingest::ingest(bytes, path), warm_up);
+        let doc = doc?;
         let source = Source {
             path: path.map(str::to_string),
             sha256: sha256_hex(bytes),
@@ -91,6 +93,126 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
         planned_actions,
         warnings,
     }
+}
+
+/// Lines of a small document that goes through every stage: `#` starts a numbered heading,
+/// `^N ` a footnote body, `- ` a list item, `|` separates table cells; `*` marks bold.
+const WARM_UP: &[&str] = &[
+    "COVER NOTE",
+    "from: Secretary-General, Director date of receipt: 10 April 2013",
+    "No Cion doc.: COM(2013) 179 final",
+    "8410/13",
+    "JAI 282",
+    "Subject: REPORT FROM THE COMMISSION on things",
+    "Brussels, 10.4.2013 COM(2013) 179 final",
+    "REPORT FROM THE COMMISSION",
+    "On things",
+    "#1. A",
+    "A *Directive*^1 of over 200 000 cases, €3 780, 40 per cent, two years, 24 hours, 5 tonnes, \
+     on 10 May 2005 under Article 222 TFEU, Regulation (EU) No 1052/2013, OJ L 186, 14.7.2012, \
+     p. 4, 2010/0246 (COD) and ST 8410/13 REV 1.",
+    "^1 Communication 'Title', COM(2013) 45/3.",
+    "The way forward in 2013",
+    "The Commission will:",
+    "- propose a reform by the end of 2016 (Europol and Eurojust);",
+    "#Annex 1: Plan",
+    "|OBJECTIVE 2: X|",
+    "||Action 1: Y|",
+    "|2012|Member States: Do it|",
+];
+
+/// The warm-up document, built directly so that no ingester's patterns are compiled for it.
+fn warm_up_document() -> Document {
+    use crate::model::{Block, BlockKind, Cell, ParaBuilder, Table};
+    let para = |t: &str| {
+        let mut b = ParaBuilder::new();
+        for (i, piece) in t.split('*').enumerate() {
+            b.bold(i % 2 == 1);
+            match piece.split_once('^') {
+                Some((before, after)) => {
+                    b.push_source(before, 0);
+                    b.call(
+                        after
+                            .chars()
+                            .next()
+                            .and_then(|c| c.to_digit(10))
+                            .unwrap_or(1),
+                    );
+                    b.push_source(&after[1..], 0);
+                }
+                None => b.push_source(piece, 0),
+            }
+        }
+        b.finish()
+    };
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut table = Table::default();
+    for &line in WARM_UP {
+        let (kind, text) = if let Some(h) = line.strip_prefix('#') {
+            let number = crate::ingest::text::heading_number(h).map(|(n, _)| n);
+            (BlockKind::Heading { level: 1, number }, h)
+        } else if let Some(f) = line.strip_prefix('^') {
+            (BlockKind::Footnote { number: 1 }, &f[2..])
+        } else if let Some(li) = line.strip_prefix("- ") {
+            (
+                BlockKind::ListItem {
+                    marker: "-".into(),
+                    depth: 0,
+                },
+                li,
+            )
+        } else if let Some(row) = line.strip_prefix('|') {
+            let cells = row
+                .split('|')
+                .map(|c| Cell {
+                    paras: vec![para(c)],
+                })
+                .collect();
+            table.rows.push(cells);
+            continue;
+        } else {
+            (BlockKind::Paragraph, line)
+        };
+        blocks.push(Block {
+            kind,
+            para: para(text),
+            page: None,
+        });
+    }
+    blocks.push(Block {
+        kind: BlockKind::Table(table),
+        para: Default::default(),
+        page: None,
+    });
+    Document {
+        format: crate::model::SourceFormat::Markdown,
+        text: String::new(),
+        blocks,
+        pages: None,
+        warnings: Vec::new(),
+    }
+}
+
+/// Compile the stages' patterns once, by running them on a small built-in document.
+///
+/// The stages run one after the other here, not through rayon: this runs inside a `Once`,
+/// and a rayon join under a lock can steal a job that waits for the same lock.
+pub fn warm_up() {
+    static DONE: std::sync::Once = std::sync::Once::new();
+    DONE.call_once(|| {
+        // First what the PDF layout needs soonest, then the stages.
+        let _ = crate::ingest::text::heading_number("1. A");
+        let _ = crate::ingest::text::list_marker("- a", false);
+        let _ = crate::ingest::text::is_page_furniture("EN 1 EN");
+        let _ = crate::ingest::text::parse_html_paragraphs("<p><b>a</b>&amp;[^1]</p>", 0);
+        let doc = warm_up_document();
+        let structure = structure::analyze(&doc);
+        let _ = metadata::extract(&doc, &structure);
+        let refs = references::extract(&doc, &structure);
+        let _ = figures::extract(&doc, &structure, &refs);
+        let _ = commitments::extract(&doc, &structure, &refs);
+        let _ = planned::extract(&doc, &structure);
+    });
 }
 
 /// Lower-case hex SHA-256 of `bytes`.

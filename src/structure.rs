@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::ingest::text::heading_number;
 use crate::model::{BlockKind, Document, Para, ParaRef};
@@ -25,14 +25,14 @@ pub struct Structure {
 }
 
 static COMMISSION_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+\d{1,2}\.\d{1,2}\.\d{4}")
+    crate::re::compile(r"^(?:Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+\d{1,2}\.\d{1,2}\.\d{4}")
         .unwrap()
 });
 static DOC_TYPE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:JOINT\s+)?(?:COMMUNICATION|REPORT|PROPOSAL|COMMISSION\s+STAFF\s+WORKING|WHITE\s+PAPER|GREEN\s+PAPER|RECOMMENDATION)\b").unwrap()
+    crate::re::compile(r"^(?:JOINT\s+)?(?:COMMUNICATION|REPORT|PROPOSAL|COMMISSION\s+STAFF\s+WORKING|WHITE\s+PAPER|GREEN\s+PAPER|RECOMMENDATION)\b").unwrap()
 });
 static COVER_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:cover\s+note|from\s*:|to\s*:|subject\s*:|council\s+of\s+the\s+european\s+union|no\.?\s+cion\s+doc)").unwrap()
+    crate::re::compile(r"(?i)^(?:cover\s+note|from\s*:|to\s*:|subject\s*:|council\s+of\s+the\s+european\s+union|no\.?\s+cion\s+doc)").unwrap()
 });
 
 /// Run the structure stage over `doc`.

@@ -36,10 +36,14 @@ macro_rules! fixtures {
 
 fixtures! {
     com_2013_179 => "com-2013-179",
+    com_2013_179_libreoffice => "com-2013-179-libreoffice",
+    com_2013_179_pdf => "com-2013-179-pdf",
     com_2013_179_pdftotext => "com-2013-179-pdftotext",
+    commitments_libreoffice => "commitments-libreoffice",
     commitments_plain => "commitments-plain",
     commitments_variants => "commitments-variants",
     cover_note_compact => "cover-note-compact",
+    cover_note_libreoffice => "cover-note-libreoffice",
     cover_note_plain => "cover-note-plain",
     figures_variants => "figures-variants",
     joint_communication => "joint-communication",

@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::dates;
 use crate::model::{Block, BlockKind, Document, Para, ParaRef};
@@ -20,13 +20,13 @@ use crate::output::{Commitment, Deadline, Reference};
 use crate::structure::Structure;
 
 static WAY_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:way\s+forward|next\s+steps|follow-up|future\s+actions?)\b.{0,60}$").unwrap()
+    crate::re::compile(r"(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:way\s+forward|next\s+steps|follow-up|future\s+actions?)\b[^.;:]*$").unwrap()
 });
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         r"(?i)^(?:in\s+\d{4},?\s+|in\s+addition,?\s+|furthermore,?\s+|moreover,?\s+)?",
-        r"(?P<actor>.{2,140}?)\s+",
+        r"(?P<actor>[^:]+?)\s+",
         r"(?P<modal>will(?:\s+also)?(?:\s+continue\s+to)?",
         r"|should(?:\s+also)?(?:\s+continue\s+to)?|shall|must",
         r"|(?:is|are)\s+(?:also\s+)?(?:strongly\s+)?(?:encouraged|invited|called\s+upon|urged|requested|asked)\s+to(?:\s+continue\s+to)?",
@@ -141,7 +141,7 @@ fn canonical_actor(text: &str) -> Option<String> {
 /// Names in a trailing or inner parenthesis that lists bodies: `(Europol, Eurojust, EMCDDA)`,
 /// `(Frontex and Europol)`.
 fn parenthesised_names(text: &str) -> Vec<String> {
-    static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]{2,200})\)").unwrap());
+    static PAREN: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(r"\(([^()]+)\)").unwrap());
     let mut out = Vec::new();
     for c in PAREN.captures_iter(text) {
         let names: Vec<String> = c[1]
@@ -183,18 +183,20 @@ pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec
                     if let Some(l) = &lead {
                         if *depth == 0 {
                             let (text, last) = item_with_subitems(doc, k, end);
-                            push(
-                                &mut out,
-                                doc,
-                                structure,
-                                refs,
-                                l,
-                                k,
-                                &b.para,
-                                0..b.para.text.len(),
-                                &text,
-                                year,
-                            );
+                            // Items run together by a layout keep their bullets inline:
+                            // `... 2017; • produce ...`.
+                            let parts = split_inline_bullets(&text);
+                            for r in parts {
+                                let part = &text[r.clone()];
+                                let span = if r.end <= b.para.text.len() {
+                                    r
+                                } else {
+                                    0..b.para.text.len()
+                                };
+                                push(
+                                    &mut out, doc, structure, refs, l, k, &b.para, span, part, year,
+                                );
+                            }
                             k = last;
                         }
                     }
@@ -280,6 +282,21 @@ fn item_with_subitems(doc: &Document, k: usize, end: usize) -> (String, usize) {
     (text, last)
 }
 
+static INLINE_BULLET: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r";\s+[•–▪\u{f0b7}-]\s+").unwrap());
+
+/// Ranges of an item's text split where a further bullet follows a `;` inside it.
+fn split_inline_bullets(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in INLINE_BULLET.find_iter(text) {
+        out.push(start..m.start());
+        start = m.end();
+    }
+    out.push(start..text.len());
+    out
+}
+
 /// Split a paragraph of bullet-less items at `;` (outside brackets).
 fn split_items(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -308,7 +325,8 @@ fn split_items(text: &str) -> Vec<Range<usize>> {
 }
 
 fn year_in(text: &str) -> Option<u32> {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19|20)\d{2}\b").unwrap());
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| crate::re::compile(r"\b(19|20)\d{2}\b").unwrap());
     YEAR.find(text).and_then(|m| m.as_str().parse().ok())
 }
 
@@ -407,7 +425,7 @@ fn trailing_paren(text: &str) -> Option<&str> {
 }
 
 static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::re::compile(&format!(
         concat!(
             r"(?i)\b(?P<rel>as\s+of|as\s+from|from|starting(?:\s+on)?|by|before|no\s+later\s+than|until|in|during|within)\s+",
             r"(?:(?P<date>{date})",

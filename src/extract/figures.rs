@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::model::{BlockKind, Document, ParaRef};
 use crate::output::{CellPosition, Figure, Reference};
@@ -120,7 +120,7 @@ fn para_ranges_of(para: &crate::model::Para, spans: &[Range<usize>]) -> Vec<Rang
 
 // Grouping separators: space, no-break space, narrow no-break space, thin space.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         r"\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+(?:\.\d+)?",
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?",
         r"|\d+(?:[.,]\d+)?"
@@ -164,14 +164,14 @@ static SPELLED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .map(|(w, _)| *w)
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(
+    crate::re::compile(&format!(
         r"(?i)(?-u:\b)(?:({words})(?:-(one|two|three|four|five|six|seven|eight|nine))?)(?-u:\b)"
     ))
     .unwrap()
 });
 
 static DATES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::re::compile(&format!(
         concat!(
             r"{date}",
             r"|(?i:(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{4}}(?-u:\b))",
@@ -799,7 +799,7 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
 /// `-20`, `–20`, ` to 20` after a number, when a unit follows the range.
 fn range_tail(text: &str, at: usize) -> Option<(f64, usize)> {
     static TAIL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?)").unwrap());
+        LazyLock::new(|| crate::re::compile(r"^\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?)").unwrap());
     let c = TAIL.captures(&text[at..])?;
     let m = c.get(0)?;
     let v = parse_number(&c[1])?;
@@ -812,8 +812,10 @@ fn range_tail(text: &str, at: usize) -> Option<(f64, usize)> {
 /// ` and 20` after `between 10`.
 fn between_tail(text: &str, at: usize) -> Option<(f64, usize)> {
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s+and\s+(\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+|\d+(?:[.,]\d+)?)")
-            .unwrap()
+        crate::re::compile(
+            r"^\s+and\s+(\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+|\d+(?:[.,]\d+)?)",
+        )
+        .unwrap()
     });
     let c = TAIL.captures(&text[at..])?;
     Some((parse_number(&c[1])?, at + c.get(0)?.end()))

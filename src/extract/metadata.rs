@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::dates::{find_date, parse_date};
 use crate::model::{BlockKind, Document};
@@ -15,38 +15,40 @@ use crate::output::Metadata;
 use crate::structure::Structure;
 
 static COUNCIL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s(])(?:ST\s+)?(\d{3,5}/\d{2}(?:\s+(?:REV|COR|ADD)\s*\d+)*)(?:$|[\s)(,])")
-        .unwrap()
+    crate::re::compile(
+        r"(?:^|[\s(])(?:ST\s+)?(\d{3,5}/\d{2}(?:\s+(?:REV|COR|ADD)\s*\d+)*)(?:$|[\s)(,])",
+    )
+    .unwrap()
 });
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(Brussels|Strasbourg|Luxembourg|Bruxelles)\s*,\s*([^()]{6,30}?)\s*(?:\(|$|\d{3,5}/\d{2}\b)").unwrap()
+    crate::re::compile(r"(?i)\b(Brussels|Strasbourg|Luxembourg|Bruxelles)\s*,\s*([^()]+?)\s*(?:\(|$|\d{3,5}/\d{2}\b)").unwrap()
 });
 static ORIGINAL_LANGUAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(OR\.\s*([a-zA-Z]{2})\)").unwrap());
+    LazyLock::new(|| crate::re::compile(r"\(OR\.\s*([a-zA-Z]{2})\)").unwrap());
 static SUBJECT_CODES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[A-Z][A-Z0-9-]{1,11}\s+\d{1,4}\s*,?\s*)+$").unwrap());
+    LazyLock::new(|| crate::re::compile(r"^(?:[A-Z][A-Z0-9-]{1,11}\s+\d{1,4}\s*,?\s*)+$").unwrap());
 static SUBJECT_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([A-Z][A-Z0-9-]{1,11})\s+(\d{1,4})").unwrap());
+    LazyLock::new(|| crate::re::compile(r"([A-Z][A-Z0-9-]{1,11})\s+(\d{1,4})").unwrap());
 static RECEIPT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bdate\s+of\s+receipt\s*:\s*(.+)$").unwrap());
+    LazyLock::new(|| crate::re::compile(r"(?i)\bdate\s+of\s+receipt\s*:\s*(.+)$").unwrap());
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^from\s*:\s*(.+?)\s*(?:\bdate\s+of\s+receipt\s*:.*)?$").unwrap()
+    crate::re::compile(r"(?i)^from\s*:\s*(.+?)\s*(?:\bdate\s+of\s+receipt\s*:.*)?$").unwrap()
 });
-static TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^to\s*:\s*(.+)$").unwrap());
+static TO: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(r"(?i)^to\s*:\s*(.+)$").unwrap());
 static CION_DOC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\.?\s*(?:cion|commission)\s+doc(?:ument)?\.?\s*:\s*(.+)$").unwrap()
+    crate::re::compile(r"(?i)\bno\.?\s*(?:cion|commission)\s+doc(?:ument)?\.?\s*:\s*(.+)$").unwrap()
 });
 static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^subject\s*:\s*(.+)$").unwrap());
+    LazyLock::new(|| crate::re::compile(r"(?i)^subject\s*:\s*(.+)$").unwrap());
 static COMMISSION_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:COM|JOIN|SWD|SEC|C)\s*\(\s*\d{2,4}\s*\)\s*\d+(?:\s*/\s*\d+)?(?:\s+final(?:\s*/\s*\d+)?)?").unwrap()
+    crate::re::compile(r"\b(?:COM|JOIN|SWD|SEC|C)\s*\(\s*\d{2,4}\s*\)\s*\d+(?:\s*/\s*\d+)?(?:\s+final(?:\s*/\s*\d+)?)?").unwrap()
 });
 static COMMISSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2}\.\d{1,2}\.\d{4})")
+    crate::re::compile(r"^(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2}\.\d{1,2}\.\d{4})")
         .unwrap()
 });
 static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:JOINT\s+)?(?:COMMUNICATION|REPORT|PROPOSAL|COMMISSION\s+STAFF\s+WORKING\s+DOCUMENT|WHITE\s+PAPER|GREEN\s+PAPER|RECOMMENDATION)\b").unwrap()
+    crate::re::compile(r"^(?:JOINT\s+)?(?:COMMUNICATION|REPORT|PROPOSAL|COMMISSION\s+STAFF\s+WORKING\s+DOCUMENT|WHITE\s+PAPER|GREEN\s+PAPER|RECOMMENDATION)\b").unwrap()
 });
 
 /// Run the metadata stage.

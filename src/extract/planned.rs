@@ -8,33 +8,42 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::model::{BlockKind, CellRef, Document, Para, ParaRef, Table};
 use crate::output::PlannedAction;
 use crate::structure::Structure;
 
 static OBJECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:strategic\s+)?objective\s+(\d{1,2})\s*[:.\-–]?\s*(.*)$").unwrap()
+    crate::re::compile(r"(?i)^\s*(?:strategic\s+)?objective\s+(\d{1,2})\s*[:.\-–]?\s*(.*)$")
+        .unwrap()
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*((?:19|20)\d{2})\s*$").unwrap());
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^\s*((?:19|20)\d{2})\s*$").unwrap());
 static ACTION_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*([^:]{2,60}?)\s*:\s*(.+)$").unwrap());
+    LazyLock::new(|| crate::re::compile(r"^\s*([^:]+?)\s*:\s*(.+)$").unwrap());
 static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^((?:[A-Z][\w-]*|and|the|of|EU)(?:\s+(?:[A-Z][\w-]*|and|the|of|EU)){0,6})\s*:\s+\S",
+    crate::re::compile(
+        r"^((?:[A-Z][0-9A-Za-z\u{c0}-\u{24f}-]*|and|the|of|EU)(?:\s+(?:[A-Z][0-9A-Za-z\u{c0}-\u{24f}-]*|and|the|of|EU)){0,6})\s*:\s+\S",
     )
     .unwrap()
 });
+
+static YEARS_AT_END: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"((?:19|20)\d{2})\s*$").unwrap());
+static COLOUR_KEY: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"(?i)^colou?r\s+cod(?:ing|e)\b").unwrap());
 
 /// Run the planned-actions stage.
 pub fn extract(doc: &Document, structure: &Structure) -> Vec<PlannedAction> {
     let mut out = Vec::new();
     let mut objective_before: Option<(u32, String)> = None;
+    let mut linear = Linear::default();
     for (b, block) in doc.blocks.iter().enumerate() {
         match &block.kind {
             BlockKind::Table(t) => {
                 table(doc, structure, b, t, objective_before.clone(), &mut out);
+                linear = Linear::default();
             }
             _ => {
                 if let Some(c) = OBJECTIVE.captures(&block.para.text) {
@@ -42,10 +51,71 @@ pub fn extract(doc: &Document, structure: &Structure) -> Vec<PlannedAction> {
                         objective_before = Some((n, c[2].trim().to_string()));
                     }
                 }
+                let in_annex = structure.section_of(b).is_some_and(|s| {
+                    s.number.starts_with("Annex") || s.number.starts_with("Appendix")
+                });
+                if in_annex {
+                    linear.block(doc, structure, b, &mut out);
+                }
             }
         }
     }
     out
+}
+
+/// An annex table that the layout flattened into paragraphs (as converters and some PDFs
+/// do): `OBJECTIVE 2: ...`, the column headers run together and ending with the first year,
+/// then year lines, each followed by that year's items, up to the colour key. The column of
+/// each item is lost; its objective and year are not.
+#[derive(Default)]
+struct Linear {
+    objective: Option<(u32, String)>,
+    year: Option<u32>,
+}
+
+impl Linear {
+    fn block(
+        &mut self,
+        doc: &Document,
+        structure: &Structure,
+        b: usize,
+        out: &mut Vec<PlannedAction>,
+    ) {
+        let block = &doc.blocks[b];
+        let text = block.para.text.trim();
+        if let Some(c) = OBJECTIVE.captures(text) {
+            self.objective = c[1].parse().ok().map(|n| (n, c[2].trim().to_string()));
+            self.year = None;
+            return;
+        }
+        let Some(objective) = self.objective.clone() else {
+            return;
+        };
+        if COLOUR_KEY.is_match(text) || matches!(block.kind, BlockKind::Heading { .. }) {
+            *self = Linear::default();
+            return;
+        }
+        if text.split_whitespace().all(|w| year_of(w).is_some()) {
+            self.year = text.split_whitespace().last().and_then(year_of);
+            return;
+        }
+        // The run-together column headers: `Action 1: ... Action 3: ... transport 2011`.
+        if ACTION_LABEL.is_match(text) && text.to_lowercase().starts_with("action") {
+            self.year = YEARS_AT_END.captures(text).and_then(|c| c[1].parse().ok());
+            return;
+        }
+        let Some(year) = self.year else { return };
+        out.push(PlannedAction {
+            objective: Some(objective.0),
+            objective_title: Some(objective.1),
+            action: None,
+            action_title: None,
+            year,
+            actor: actor_prefix(text),
+            text: text.to_string(),
+            location: locate(doc, structure, b, &block.para, None),
+        });
+    }
 }
 
 fn cell_text(t: &Table, r: usize, c: usize) -> String {
@@ -167,12 +237,22 @@ fn items(
         out.push(PlannedAction {
             objective: objective.as_ref().map(|o| o.0),
             objective_title: objective.as_ref().map(|o| o.1.clone()),
-            action: action.clone(),
+            action: Some(action.clone()),
             action_title: action_title.clone(),
             year,
             actor: actor_prefix(text),
             text: text.to_string(),
-            location: locate(doc, structure, b, r, c, p, para),
+            location: locate(
+                doc,
+                structure,
+                b,
+                para,
+                Some(CellRef {
+                    row: r,
+                    col: c,
+                    para: p,
+                }),
+            ),
         });
     }
 }
@@ -180,17 +260,11 @@ fn items(
 fn locate(
     doc: &Document,
     structure: &Structure,
-    b: usize,
-    row: usize,
-    col: usize,
-    p: usize,
+    block: usize,
     para: &Para,
+    cell: Option<CellRef>,
 ) -> crate::output::Location {
-    let at = ParaRef {
-        block: b,
-        cell: Some(CellRef { row, col, para: p }),
-    };
-    structure.locate(doc, at, para, 0..para.text.len())
+    structure.locate(doc, ParaRef { block, cell }, para, 0..para.text.len())
 }
 
 /// `Member States: Implement ...` → `Member States`.
@@ -228,7 +302,7 @@ mod tests {
             .map(|a| {
                 (
                     a.objective,
-                    a.action.as_str(),
+                    a.action.as_deref().unwrap_or(""),
                     a.year,
                     a.actor.as_deref(),
                     a.text.as_str(),
@@ -274,7 +348,14 @@ mod tests {
         ));
         let got: Vec<(Option<u32>, &str, u32, &str)> = p
             .iter()
-            .map(|a| (a.objective, a.action.as_str(), a.year, a.text.as_str()))
+            .map(|a| {
+                (
+                    a.objective,
+                    a.action.as_deref().unwrap_or(""),
+                    a.year,
+                    a.text.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -283,6 +364,41 @@ mod tests {
                 (Some(1), "Action 1", 2016, "Evaluate it"),
             ]
         );
+    }
+
+    #[test]
+    fn flattened_tables_in_an_annex() {
+        let p = planned(concat!(
+            "# 1. Intro\n\nOBJECTIVE 9: not in an annex\n\n2012\n\nIgnored item\n\n",
+            "# Annex 1: Overview\n\n",
+            "**OBJECTIVE 2: Prevent terrorism**\n\n",
+            "*Action 1: Empower communities Action 2: Cut off funding* 2011 2012\n\n",
+            "Communication on financial messaging data\n\n",
+            "2013\n\nMember States: Implement the Action Plan\n\n",
+            "Colour coding: Green: done\n\nAfter the key\n",
+        ));
+        let got: Vec<(Option<u32>, u32, Option<&str>, &str)> = p
+            .iter()
+            .map(|a| (a.objective, a.year, a.actor.as_deref(), a.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some(2),
+                    2012,
+                    None,
+                    "Communication on financial messaging data"
+                ),
+                (
+                    Some(2),
+                    2013,
+                    Some("Member States"),
+                    "Member States: Implement the Action Plan"
+                ),
+            ]
+        );
+        assert_eq!(p[0].action, None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::citation::{self, Citation};
 use crate::model::{BlockKind, Document, Para};
@@ -110,7 +110,7 @@ fn add_title(r: &mut Reference, title: &str) {
 }
 
 static COVER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::re::compile(
         r"(?:^|[\s(])(?:ST\s+)?(\d{3,5})/(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d{1,2})*)(?:$|[\s),])",
     )
     .unwrap()
@@ -135,7 +135,7 @@ fn cover_note_number(text: &str) -> Option<Citation> {
 }
 
 static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         r"^\s*(?:of\s+the\s+European\s+Parliament\s+and\s+(?:of\s+the\s+)?Council\s*)?",
         r"(?:of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*)?,?\s*",
         r"((?:on|laying\s+down|establishing|amending|concerning|regarding|setting\s+up|implementing|supplementing|repealing|relating\s+to)\b)"
@@ -192,7 +192,7 @@ fn stated_titles(para: &Para, c: &Citation, next_start: usize) -> Vec<String> {
 }
 
 static SUBJECT_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         r"\s(?:was|were|is|are|has|have|had|will|would|shall|should|can|could|may|must|remains?|applies|apply|entered)\b",
         r"|\sand\s+[a-z]+ed\b|,?\s+which\b"
     ))
@@ -378,8 +378,8 @@ fn appositive_bold(
 }
 
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:\b[A-Z][\w’'-]*\s+){0,6}",
+    crate::re::compile(concat!(
+        r"(?:\b[A-Z][0-9A-Za-z\u{c0}-\u{24f}’'-]*\s+){0,6}",
         r"(?:Directive|Regulation|Framework\s+Decision|Decision|Communication|(?i:strategy)|Action\s+Plan|Agenda|Programme|Report|Convention)",
         r"(?:\s+(?:on|for|of|against|to|concerning)\s+\S.*)?$"
     ))

@@ -1,6 +1,7 @@
 //! Ingesters: bytes in, [`Document`] out. The format is sniffed from the content first
 //! (`%PDF-` magic), then from the file name.
 
+pub mod pdf;
 pub mod text;
 
 use crate::error::{Error, Result};
@@ -49,9 +50,7 @@ pub fn sniff(bytes: &[u8], name: Option<&str>) -> Result<SourceFormat> {
 /// Ingest `bytes` (named `name`, if known) into the document model.
 pub fn ingest(bytes: &[u8], name: Option<&str>) -> Result<Document> {
     match sniff(bytes, name)? {
-        SourceFormat::Pdf => Err(Error::MalformedPdf(
-            "PDF input is not supported yet; convert it to text first".into(),
-        )),
+        SourceFormat::Pdf => pdf::ingest(bytes),
         format => {
             let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
                 offset: e.valid_up_to(),

@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::model::{Block, BlockKind, Cell, Document, Para, ParaBuilder, SourceFormat, Table};
 
@@ -177,7 +177,7 @@ fn is_blank(s: &str) -> bool {
 /// Page furniture: page numbers (`3`, `EN 3 EN`, `EN EN`, `Page 3 of 22`, `- 3 -`) and the
 /// Council's footer lines (`8410/13 JV/fm 1`, `DG D 2C EN`).
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::re::compile(concat!(
         r"^\s*(?:",
         r"(?:[A-Z]{2}\s+)?\d{1,4}(?:\s+[A-Z]{2})?",
         r"|[A-Z]{2}\s+[A-Z]{2}",
@@ -221,10 +221,16 @@ fn drop_page_furniture(lines: &mut [Line]) {
     for i in edges {
         let s = shape(lines[i].text);
         let recurring = n_pages >= 3 && counts[&s] * 2 >= n_pages && s.len() < 120;
-        if recurring || FOOTER.is_match(lines[i].text) {
+        if recurring || is_page_furniture(lines[i].text) {
             lines[i].skip = true;
         }
     }
+}
+
+/// A line that is a page number or a Council footer on its own (`EN 3 EN`, `Page 3 of 22`,
+/// `8410/13 JV/fm 1`, `DG D 2C EN`).
+pub(crate) fn is_page_furniture(line: &str) -> bool {
+    FOOTER.is_match(line)
 }
 
 fn typical_line_len(lines: &[Line]) -> usize {
@@ -251,7 +257,7 @@ struct FootnoteZones {
 }
 
 static FN_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{1,3})\.?(?:\s+|$)").unwrap());
+    LazyLock::new(|| crate::re::compile(r"^\s*(\d{1,3})\.?(?:\s+|$)").unwrap());
 
 /// In plain text the footnote bodies sit at the foot of each page, numbered in sequence across
 /// the document. A page's zone starts at the first line carrying the next expected number whose
@@ -564,7 +570,7 @@ fn ends_paragraph(prev: &str, next: &str, typical: usize, kind: &BlockKind) -> b
 
 /// Cover-note field labels, which start a new paragraph wherever they fall.
 static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:from|to|date\s+of\s+receipt|subject|no\.?\s+cion\s+doc\.?|encl\.?)\s*:|delegations\s+will\s+find\b)").unwrap()
+    crate::re::compile(r"(?i)^\s*(?:(?:from|to|date\s+of\s+receipt|subject|no\.?\s+cion\s+doc\.?|encl\.?)\s*:|delegations\s+will\s+find\b)").unwrap()
 });
 
 fn last_word_lower(s: &str) -> String {
@@ -616,7 +622,7 @@ fn md_heading(s: &str) -> Option<(u8, &str, usize)> {
 }
 
 static MD_FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|\[\^(\d{1,3})\]:)\s*").unwrap()
+    crate::re::compile(r"^\s*(?:<sup>\s*(\d{1,3})\s*</sup>|\[\^(\d{1,3})\]:)\s*").unwrap()
 });
 
 fn md_footnote(s: &str) -> Option<(u32, usize)> {
@@ -626,10 +632,12 @@ fn md_footnote(s: &str) -> Option<(u32, usize)> {
 }
 
 static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$").unwrap());
+    LazyLock::new(|| crate::re::compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$").unwrap());
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?i:(annex|appendix))(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?\b\s*[:.\-–—]?\s*(.*)$")
-        .unwrap()
+    crate::re::compile(
+        r"^\s*(?i:(annex|appendix))(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?\b\s*[:.\-–—]?\s*(.*)$",
+    )
+    .unwrap()
 });
 
 /// The section number a heading text starts with (`2.1` from `2.1. Strategic ...`, `Annex 1`
@@ -698,12 +706,12 @@ const MONTHS: [&str; 12] = [
 ];
 
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([ \t]*)([-*+•–—▪◦●■□➢►\u{f0b7}\u{f0a7}]|\d{1,2}[.)]|\((?:[a-z]{1,2}|[ivxlc]{1,5}|\d{1,2}|[A-Z])\)|[a-z][.)]|[ivx]{1,4}[.)])[ \t\u{a0}]+\S")
+    crate::re::compile(r"^([ \t]*)([-*+•–—▪◦●■□➢►\u{f0b7}\u{f0a7}]|\d{1,2}[.)]|\((?:[a-z]{1,2}|[ivxlc]{1,5}|\d{1,2}|[A-Z])\)|[a-z][.)]|[ivx]{1,4}[.)])[ \t\u{a0}]+\S")
         .unwrap()
 });
 
 /// A list item's marker, depth and the offset of its content.
-fn list_marker(s: &str, md: bool) -> Option<(String, u8, usize)> {
+pub(crate) fn list_marker(s: &str, md: bool) -> Option<(String, u8, usize)> {
     let c = LIST.captures(s)?;
     let marker = c.get(2)?.as_str();
     // `**bold**` starts with `*` but is not a bullet; the regex demands a space after the marker.
@@ -759,6 +767,14 @@ fn parse_table(rows: &[Line]) -> Block {
 }
 
 fn parse_cell(s: &str, off: usize) -> Cell {
+    Cell {
+        paras: parse_html_paragraphs(s, off),
+    }
+}
+
+/// Parse inline Markdown/HTML in `s` (at source offset `off`) into paragraphs split at `<p>`,
+/// `<br>` and the like: table cells, and converter output that leaked HTML into code blocks.
+pub(crate) fn parse_html_paragraphs(s: &str, off: usize) -> Vec<Para> {
     let mut paras = Vec::new();
     let mut b = ParaBuilder::new();
     parse_inline(&mut b, s, off, &mut |b| {
@@ -771,17 +787,20 @@ fn parse_cell(s: &str, off: usize) -> Cell {
     if !last.text.is_empty() {
         paras.push(last);
     }
-    Cell { paras }
+    paras
 }
 
 static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>").unwrap());
+    LazyLock::new(|| crate::re::compile(r"^<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>").unwrap());
 static SUP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^<sup\b[^<>]*>\s*([^<]*?)\s*</sup>").unwrap());
-static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[([^\]]*)\]\(([^)\s]*)\)").unwrap());
-static MD_CALL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[\^(\d{1,3})\]").unwrap());
-static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").unwrap());
+    LazyLock::new(|| crate::re::compile(r"^<sup\b[^<>]*>\s*([^<]*?)\s*</sup>").unwrap());
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^\[([^\]]*)\]\(([^)\s]*)\)").unwrap());
+static MD_CALL: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^\[\^(\d{1,3})\]").unwrap());
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").unwrap()
+});
 
 /// Parse one line (or cell) of Markdown-with-HTML into `b`. `off` is the byte offset of `s`
 /// in the source. `para_break` is called at `<p>`/`</p>` boundaries (table cells hold several
@@ -939,8 +958,9 @@ fn decode_entity(name: &str) -> Option<char> {
     })
 }
 
-static GLUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}.,;:)’”'\x22](\d{1,3})(?:[\s.,;:)]|$)").unwrap());
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"[A-Za-z\u{c0}-\u{24f}.,;:)’”'\x22](\d{1,3})(?:[\s.,;:)]|$)").unwrap()
+});
 
 /// Push a plain-text line on `page`; with `glued`, split off footnote calls glued to the word
 /// before them.
@@ -979,12 +999,12 @@ const FUNCTION_WORDS: [&str; 24] = [
 ];
 
 static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z .]{0,30}:\s").unwrap());
+    LazyLock::new(|| crate::re::compile(r"^[A-Za-z][A-Za-z .]{0,30}:\s").unwrap());
 
 /// Join a paragraph (or list item) cut by a page break with its continuation after the
 /// footnote block: the first does not end a sentence, and the second starts in lower case or
 /// the first ends on a word that cannot end one (`of`, `the`, a comma).
-fn join_cut_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
+pub(crate) fn join_cut_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut last_text: Option<usize> = None;
     for block in blocks {

@@ -1,0 +1,1173 @@
+//! Layout: from placed glyphs to the document model.
+//!
+//! Per page: glyphs become line fragments (one baseline, no wide gap), with spaces inserted
+//! from gaps and superscript numbers lifted out as footnote calls. Across the document:
+//! running headers and footers (text repeated at the page edges, page numbers) are dropped,
+//! the footnote area at each page foot (under a rule, in smaller type, starting with a
+//! number) becomes footnote bodies, and the remaining fragments are ordered (two columns are
+//! detected) and joined into headings, paragraphs and list items by spacing, indent and style.
+
+use std::collections::{HashMap, HashSet};
+
+use super::interp::{BOLD, Glyph, ITALIC, MONO, PageContent};
+use crate::ingest::text::{heading_number, is_page_furniture, list_marker, parse_html_paragraphs};
+use crate::model::{Block, BlockKind, ParaBuilder};
+
+/// A piece of a fragment's text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    Text {
+        text: String,
+        style: u8,
+    },
+    /// A footnote call: a superscript number after a word.
+    Call(u32),
+}
+
+/// Glyphs on one baseline without a wide gap.
+#[derive(Debug, Clone)]
+pub struct Frag {
+    pub page: u32,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline of the fragment's main text (y grows downwards).
+    pub y: f32,
+    /// Main font size.
+    pub size: f32,
+    pub pieces: Vec<Piece>,
+    /// Plain text (calls left out).
+    pub text: String,
+    /// Styles every visible glyph shares.
+    pub style_all: u8,
+    /// A superscript number the fragment starts with (a footnote body's marker).
+    pub marker: Option<u32>,
+}
+
+/// Group a page's glyphs into fragments, top to bottom, left to right.
+pub fn fragments(page: &PageContent, page_no: u32) -> Vec<Frag> {
+    let (w, h) = (page.width.max(1.0), page.height.max(1.0));
+    let mut idx: Vec<usize> = (0..page.glyphs.len())
+        .filter(|&i| {
+            let g = &page.glyphs[i];
+            // Text beyond the right edge is kept (converters let long lines run off the page);
+            // text above or below the page is not shown and is dropped.
+            g.y >= -0.02 * h && g.y <= 1.02 * h && g.x >= -w && g.size > 0.5
+        })
+        .collect();
+    // Stable sort: content order is close to reading order, and runs make it cheap.
+    idx.sort_by(|&a, &b| {
+        let (ga, gb) = (&page.glyphs[a], &page.glyphs[b]);
+        ga.y.total_cmp(&gb.y).then(ga.x.total_cmp(&gb.x))
+    });
+    // Lines: glyphs whose baseline lies within half a font size of the line's reference glyph
+    // (the largest seen so far), which takes superscripts in with their line.
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    let mut ref_y = f32::NAN;
+    let mut ref_size = 0.0f32;
+    for &i in &idx {
+        let g = &page.glyphs[i];
+        let tol = 0.45 * g.size.max(ref_size);
+        if !lines.is_empty() && (g.y - ref_y).abs() <= tol {
+            lines.last_mut().expect("non-empty").push(i);
+            if g.size > ref_size {
+                ref_size = g.size;
+                ref_y = g.y;
+            }
+        } else {
+            lines.push(vec![i]);
+            ref_y = g.y;
+            ref_size = g.size;
+        }
+    }
+    for line in &mut lines {
+        line.sort_by(|&a, &b| page.glyphs[a].x.total_cmp(&page.glyphs[b].x));
+    }
+    // Column starts: x positions where many words begin after a wide gap or at a line start.
+    // Table cells are often closer together than the gap that splits fragments, so words that
+    // begin at a column start after a gap of a font size or more start a fragment too.
+    let anchors = column_anchors(page, &lines);
+    let mut out = Vec::new();
+    for line in &lines {
+        let mut start = 0;
+        for k in 1..=line.len() {
+            let split = k == line.len() || {
+                let (p, g) = (&page.glyphs[line[k - 1]], &page.glyphs[line[k]]);
+                let gap = g.x - (p.x + p.w);
+                let at_anchor =
+                    gap >= 0.9 * g.size && anchors.iter().any(|a| (g.x - a).abs() < 1.5);
+                (gap > 2.0 * p.size.max(g.size) || at_anchor)
+                    && !is_marker(page, &line[start..k], g)
+            };
+            if split {
+                if let Some(f) = fragment(page, &line[start..k], page_no) {
+                    out.push(f);
+                }
+                start = k;
+            }
+        }
+    }
+    out
+}
+
+/// A footnote number in small type or a list bullet or number, before a tab: the marker
+/// stays with its text.
+fn is_marker(page: &PageContent, lead: &[usize], next: &Glyph) -> bool {
+    if lead.len() > 5 {
+        return false;
+    }
+    let small_number = lead.iter().all(|&i| {
+        let m = &page.glyphs[i];
+        m.size < 0.85 * next.size && m.text(page).chars().all(|c| c.is_ascii_digit() || c == '.')
+    });
+    if small_number {
+        return true;
+    }
+    let text: String = lead.iter().map(|&i| page.glyphs[i].text(page)).collect();
+    list_marker(&format!("{} x", text.trim()), false).is_some()
+}
+
+/// x positions (rounded) where at least three words start a line or follow a gap of a font
+/// size or more, on this page.
+fn column_anchors(page: &PageContent, lines: &[Vec<usize>]) -> Vec<f32> {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for line in lines {
+        let mut prev: Option<&Glyph> = None;
+        for &i in line {
+            let g = &page.glyphs[i];
+            if g.text(page) == " " {
+                continue;
+            }
+            let starts = match prev {
+                None => true,
+                Some(p) => g.x - (p.x + p.w) >= 0.9 * g.size,
+            };
+            if starts {
+                *counts.entry(g.x.round() as i32).or_default() += 1;
+            }
+            prev = Some(g);
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(x, _)| x as f32)
+        .collect()
+}
+
+fn is_raised_small(g: &Glyph, size: f32, base: f32) -> bool {
+    g.size < 0.85 * size && g.y < base - 0.15 * size
+}
+
+fn fragment(page: &PageContent, glyphs: &[usize], page_no: u32) -> Option<Frag> {
+    let gl: Vec<&Glyph> = glyphs.iter().map(|&i| &page.glyphs[i]).collect();
+    // Main size: the size most glyphs have (ties to the larger); main baseline: theirs.
+    let mut counts: Vec<(f32, usize)> = Vec::new();
+    for g in &gl {
+        let s = (g.size * 2.0).round() / 2.0;
+        match counts.iter_mut().find(|(k, _)| *k == s) {
+            Some(c) => c.1 += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    let size = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)))
+        .map(|c| c.0)?;
+    let mut base_ys: Vec<f32> = gl
+        .iter()
+        .filter(|g| ((g.size * 2.0).round() / 2.0 - size).abs() < 0.01)
+        .map(|g| g.y)
+        .collect();
+    let mid = base_ys.len() / 2;
+    let base = *base_ys.select_nth_unstable_by(mid, f32::total_cmp).1;
+
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut text = String::new();
+    let mut style_all = BOLD | ITALIC | MONO;
+    let mut marker = None;
+    let mut prev: Option<&Glyph> = None;
+    let mut k = 0;
+    while k < gl.len() {
+        let g = gl[k];
+        // A run of raised small glyphs: a footnote call when it is a number.
+        if is_raised_small(g, size, base) {
+            let mut j = k;
+            let mut sup = String::new();
+            while j < gl.len() && is_raised_small(gl[j], size, base) {
+                sup.push_str(gl[j].text(page));
+                j += 1;
+            }
+            let digits = sup.trim().trim_end_matches(['.', ')', ',']).trim();
+            if let Ok(n) = digits.parse::<u32>() {
+                if !digits.is_empty()
+                    && digits.len() <= 3
+                    && digits.chars().all(|c| c.is_ascii_digit())
+                {
+                    if text.trim().is_empty() {
+                        marker = Some(n);
+                    } else {
+                        pieces.push(Piece::Call(n));
+                    }
+                    prev = Some(gl[j - 1]);
+                    k = j;
+                    continue;
+                }
+            }
+        }
+        let t = g.text(page);
+        // A glyph printed twice at one place (fake bold) counts once.
+        if let Some(p) = prev {
+            if (g.x - p.x).abs() < 0.15 * size
+                && (g.y - p.y).abs() < 0.1 * size
+                && p.text(page) == t
+            {
+                k += 1;
+                continue;
+            }
+            let gap = g.x - (p.x + p.w);
+            if gap > 0.18 * size && t != " " && !text.ends_with(' ') && !text.is_empty() {
+                push_text(&mut pieces, &mut text, " ", p.style & g.style);
+            }
+        }
+        if t == " " && (text.is_empty() || text.ends_with(' ')) {
+            prev = Some(g);
+            k += 1;
+            continue;
+        }
+        // Style is judged on letters and digits: a bullet or a number in another font does
+        // not make a bold line non-bold.
+        if t.chars().any(char::is_alphanumeric) {
+            style_all &= g.style;
+        }
+        push_text(&mut pieces, &mut text, t, g.style);
+        prev = Some(g);
+        k += 1;
+    }
+    let trimmed = text.trim_end().len();
+    if trimmed == 0 && marker.is_none() {
+        return None;
+    }
+    if trimmed < text.len() {
+        text.truncate(trimmed);
+        trim_pieces(&mut pieces);
+    }
+    let first = gl.iter().find(|g| g.text(page) != " ")?;
+    let last = gl.iter().rev().find(|g| g.text(page) != " ")?;
+    Some(Frag {
+        page: page_no,
+        x0: first.x,
+        x1: last.x + last.w,
+        y: base,
+        size,
+        pieces,
+        text,
+        style_all: if style_all == BOLD | ITALIC | MONO {
+            0
+        } else {
+            style_all
+        },
+        marker,
+    })
+}
+
+fn push_text(pieces: &mut Vec<Piece>, text: &mut String, t: &str, style: u8) {
+    text.push_str(t);
+    if let Some(Piece::Text {
+        text: last,
+        style: s,
+    }) = pieces.last_mut()
+    {
+        if *s == style || t == " " {
+            last.push_str(t);
+            return;
+        }
+    }
+    pieces.push(Piece::Text {
+        text: t.to_string(),
+        style,
+    });
+}
+
+fn trim_pieces(pieces: &mut Vec<Piece>) {
+    while let Some(Piece::Text { text, .. }) = pieces.last_mut() {
+        let t = text.trim_end().len();
+        text.truncate(t);
+        if text.is_empty() {
+            pieces.pop();
+        } else {
+            break;
+        }
+    }
+}
+
+/// The most common main font size over all fragments, weighted by text length.
+pub fn body_size(pages: &[Vec<Frag>]) -> f32 {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for f in pages.iter().flatten() {
+        *counts.entry((f.size * 2.0).round() as i32).or_default() += f.text.len();
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(12.0, |(k, _)| k as f32 / 2.0)
+}
+
+/// Drop running headers and footers: fragments near the top or bottom of the page whose text
+/// (digits aside) recurs on many pages, or that are page numbers (`EN 3 EN`, `- 3 -`).
+pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
+    let n_pages = pages.len();
+    let shape = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let edge = |f: &Frag, h: f32| f.y < 0.12 * h || f.y > 0.9 * h;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (p, frags) in pages.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for f in frags.iter().filter(|f| edge(f, heights[p])) {
+            if seen.insert(shape(&f.text)) {
+                *counts.entry(shape(&f.text)).or_default() += 1;
+            }
+        }
+    }
+    for (p, frags) in pages.iter_mut().enumerate() {
+        let h = heights[p];
+        frags.retain(|f| {
+            if !edge(f, h) {
+                return true;
+            }
+            let recurring =
+                n_pages >= 3 && counts[&shape(&f.text)] * 5 >= n_pages * 2 && f.text.len() < 120;
+            !(recurring || is_page_furniture(&f.text))
+        });
+    }
+}
+
+/// A footnote body gathered from the page foot.
+pub struct FootnoteFrags {
+    pub number: u32,
+    pub frags: Vec<Frag>,
+}
+
+/// Split a page's fragments into body and footnotes. The footnote area starts below a
+/// horizontal rule in the lower part of the page, or, without one, at the first of the
+/// trailing run of fragments in smaller type that begins with a number.
+pub fn split_footnotes(
+    frags: Vec<Frag>,
+    rules: &[super::interp::Rule],
+    (width, height): (f32, f32),
+    body: f32,
+) -> (Vec<Frag>, Vec<FootnoteFrags>) {
+    let small = |f: &Frag| f.size < 0.95 * body;
+    let starts_number = |f: &Frag| f.marker.is_some() || plain_marker(&f.text).is_some();
+    // A rule counts when the first fragment under it is in small type and starts with a
+    // number (a link's underline has text above, not a footnote under it).
+    // Separators start at the left margin; a rule further right is something else.
+    // Under a separator the type need not be smaller (some producers keep the body size),
+    // but the first fragment must then open with a superscript number.
+    let rule_y = rules
+        .iter()
+        .filter(|r| r.y > 0.45 * height && r.x0 < 0.4 * width && r.x1 > r.x0)
+        .filter(|r| {
+            frags
+                .iter()
+                .filter(|f| f.y > r.y)
+                .min_by(|a, b| a.y.total_cmp(&b.y))
+                .is_some_and(|f| (small(f) && starts_number(f)) || f.marker.is_some())
+        })
+        .map(|r| r.y)
+        .fold(f32::NAN, f32::min);
+    let zone_top = if rule_y.is_finite() {
+        Some(rule_y)
+    } else {
+        // Bottom-up: the run of small-type fragments at the foot of the page.
+        let mut order: Vec<&Frag> = frags.iter().collect();
+        order.sort_by(|a, b| b.y.total_cmp(&a.y));
+        let mut top = None;
+        for f in order {
+            if !small(f) {
+                break;
+            }
+            if starts_number(f) {
+                top = Some(f.y - 0.1);
+            }
+        }
+        top
+    };
+    let Some(zone_top) = zone_top else {
+        return (frags, Vec::new());
+    };
+    let under_rule = rule_y.is_finite();
+    let (mut zone, body_frags): (Vec<Frag>, Vec<Frag>) = frags
+        .into_iter()
+        .partition(|f| f.y > zone_top && (small(f) || under_rule));
+    zone.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut notes: Vec<FootnoteFrags> = Vec::new();
+    let mut orphans = Vec::new();
+    for mut f in zone {
+        let number = f.marker.or_else(|| {
+            let (n, at) = plain_marker(&f.text)?;
+            strip_leading(&mut f, at);
+            Some(n)
+        });
+        match number {
+            Some(n) => notes.push(FootnoteFrags {
+                number: n,
+                frags: vec![f],
+            }),
+            None => match notes.last_mut() {
+                Some(last) => last.frags.push(f),
+                None => orphans.push(f),
+            },
+        }
+    }
+    let mut body_frags = body_frags;
+    body_frags.extend(orphans);
+    (body_frags, notes)
+}
+
+/// `12 Text` or `12. Text` at the start of a footnote line: the number and where text starts.
+fn plain_marker(text: &str) -> Option<(u32, usize)> {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &text[digits..];
+    let rest2 = rest.strip_prefix('.').unwrap_or(rest);
+    if !rest2.starts_with(' ') {
+        return None;
+    }
+    let n = text[..digits].parse().ok()?;
+    Some((n, text.len() - rest2.trim_start().len()))
+}
+
+/// Remove the first `at` bytes of a fragment's text (a plain footnote number).
+fn strip_leading(f: &mut Frag, at: usize) {
+    f.text = f.text[at..].to_string();
+    let mut left = at;
+    while left > 0 {
+        match f.pieces.first_mut() {
+            Some(Piece::Text { text, .. }) => {
+                if text.len() <= left {
+                    left -= text.len();
+                    f.pieces.remove(0);
+                } else {
+                    *text = text[left..].to_string();
+                    left = 0;
+                }
+            }
+            Some(Piece::Call(_)) => {
+                f.pieces.remove(0);
+            }
+            None => break,
+        }
+    }
+}
+
+/// Order a page's body fragments for reading: top to bottom, and on two-column pages the left
+/// column before the right one between full-width fragments.
+pub fn reading_order(mut frags: Vec<Frag>, width: f32) -> Vec<Frag> {
+    frags.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mid = width / 2.0;
+    let left = |f: &Frag| f.x1 < mid;
+    let right = |f: &Frag| f.x0 > mid;
+    let n_left = frags.iter().filter(|f| left(f)).count();
+    let n_right = frags.iter().filter(|f| right(f)).count();
+    // Text columns are wide; table cells either side of the middle are not.
+    let median_width = |keep: &dyn Fn(&Frag) -> bool| {
+        let mut w: Vec<f32> = frags
+            .iter()
+            .filter(|f| keep(f))
+            .map(|f| f.x1 - f.x0)
+            .collect();
+        w.sort_by(f32::total_cmp);
+        w.get(w.len() / 2).copied().unwrap_or(0.0)
+    };
+    if n_left < 8
+        || n_right < 8
+        || (n_left + n_right) * 2 < frags.len()
+        || median_width(&left) < 0.3 * width
+        || median_width(&right) < 0.3 * width
+    {
+        return frags;
+    }
+    let mut out = Vec::with_capacity(frags.len());
+    let mut band: Vec<Frag> = Vec::new();
+    let flush = |band: &mut Vec<Frag>, out: &mut Vec<Frag>| {
+        let (l, r): (Vec<Frag>, Vec<Frag>) =
+            band.drain(..).partition(|f| f.x1 < mid || f.x0 <= mid);
+        out.extend(l);
+        out.extend(r);
+    };
+    for f in frags {
+        if !left(&f) && !right(&f) {
+            flush(&mut band, &mut out);
+            out.push(f);
+        } else {
+            band.push(f);
+        }
+    }
+    flush(&mut band, &mut out);
+    out
+}
+
+/// Distance between consecutive baselines inside a paragraph of body text: the most common
+/// spacing between body-size lines, unless a clearly smaller spacing also recurs (in a
+/// document of short paragraphs the most common spacing is the paragraph gap).
+pub fn line_pitch(pages: &[Vec<Frag>], body: f32) -> f32 {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for frags in pages {
+        for w in frags.windows(2) {
+            let dy = w[1].y - w[0].y;
+            if (w[0].size - body).abs() < 0.5
+                && (w[1].size - body).abs() < 0.5
+                && dy >= 0.9 * body
+                && dy < 2.0 * body
+            {
+                *counts.entry((dy * 2.0).round() as i32).or_default() += 1;
+            }
+        }
+    }
+    let Some((&mode, &n)) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) else {
+        return 1.2 * body;
+    };
+    let smaller = counts
+        .iter()
+        .filter(|&(&k, &c)| (k as f32) * 1.3 < mode as f32 && c >= 2 && c * 7 >= n)
+        .map(|(&k, _)| k)
+        .min();
+    smaller.unwrap_or(mode) as f32 / 2.0
+}
+
+/// Everything the block builder needs to know about the document.
+pub struct Context {
+    pub body: f32,
+    pub pitch: f32,
+    /// The lower-cased words, whole or hyphenated, that lines ending in a hyphen could form
+    /// with the next line and that the document writes somewhere on one line.
+    pub hyphen_words: HashSet<String>,
+}
+
+/// For de-hyphenation: the joined forms (`government`, `cross-border`) of every line that ends
+/// in a hyphen and the line after it, kept when the document writes them on one line.
+pub fn hyphen_words(pages: &[Vec<Frag>]) -> HashSet<String> {
+    let mut candidates: HashSet<String> = HashSet::new();
+    for frags in pages {
+        for w in frags.windows(2) {
+            if let Some((head, tail)) = split_pair(&w[0].text, &w[1].text) {
+                candidates.insert(format!("{head}{tail}").to_lowercase());
+                candidates.insert(format!("{head}-{tail}").to_lowercase());
+            }
+        }
+    }
+    if candidates.is_empty() {
+        return candidates;
+    }
+    let lengths: HashSet<usize> = candidates.iter().map(String::len).collect();
+    let mut found = HashSet::new();
+    for f in pages.iter().flatten() {
+        for w in f.text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            if lengths.contains(&w.len()) {
+                let l = w.to_lowercase();
+                if candidates.contains(&l) {
+                    found.insert(l);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The word fragments on either side of a line-end hyphen.
+fn split_pair(prev: &str, next: &str) -> Option<(String, String)> {
+    if !prev.ends_with('-') || prev.ends_with(" -") {
+        return None;
+    }
+    let body = &prev[..prev.len() - 1];
+    let head: String = body
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    (!head.is_empty() && !tail.is_empty()).then_some((head, tail))
+}
+
+/// A bold line that is a numbered heading: a section number (`2.1.`, `Annex 1:`) and a title
+/// in capitals or sentence case, not ending like a list item.
+fn is_heading_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some((number, at)) = heading_number(t) else {
+        return false;
+    };
+    let title = &t[at.min(t.len())..];
+    t.len() <= 200
+        && !t.ends_with([';', ','])
+        && (number.contains('.')
+            || number.contains(' ')
+            || title.starts_with(char::is_uppercase)
+            || title.is_empty())
+}
+
+/// A block under construction: the fragments (lines) it is made of.
+pub struct ProtoBlock {
+    pub kind: BlockKind,
+    pub lines: Vec<Frag>,
+    /// For a table: its column starts and its rows of cells of paragraphs of lines.
+    pub table: Option<ProtoTable>,
+}
+
+/// A table under construction.
+pub struct ProtoTable {
+    /// x position where each column starts.
+    pub cols: Vec<f32>,
+    /// rows → cells → paragraphs → lines.
+    pub rows: Vec<Vec<Vec<Vec<Frag>>>>,
+}
+
+impl ProtoTable {
+    /// Continue this table with `next`, the same table's part on the next page: rows there
+    /// before the first one with a row label continue this table's last row.
+    pub fn absorb(&mut self, next: ProtoTable) {
+        // The union of both parts' columns (a part may lack one, e.g. the row labels).
+        let mut union: Vec<f32> = self.cols.iter().chain(&next.cols).copied().collect();
+        union.sort_by(f32::total_cmp);
+        union.dedup_by(|a, b| (*a - *b).abs() < 3.0);
+        let to_union = |x: f32| -> usize {
+            union
+                .iter()
+                .enumerate()
+                .min_by(|a, b| (a.1 - x).abs().total_cmp(&(b.1 - x).abs()))
+                .map_or(0, |(i, _)| i)
+        };
+        let n = union.len();
+        let remap = |row: Vec<Vec<Vec<Frag>>>, cols: &[f32]| -> Vec<Vec<Vec<Frag>>> {
+            let mut mapped: Vec<Vec<Vec<Frag>>> = vec![Vec::new(); n];
+            for (c, cell) in row.into_iter().enumerate() {
+                if let Some(&x) = cols.get(c) {
+                    mapped[to_union(x)].extend(cell);
+                }
+            }
+            mapped
+        };
+        let own = std::mem::take(&mut self.rows);
+        self.rows = own.into_iter().map(|r| remap(r, &self.cols)).collect();
+        self.cols = union.clone();
+        let map = |x: f32| to_union(x);
+        let mut labelled = false;
+        for row in next.rows {
+            let mut mapped: Vec<Vec<Vec<Frag>>> = vec![Vec::new(); n];
+            for (c, cell) in row.into_iter().enumerate() {
+                if let Some(&x) = next.cols.get(c) {
+                    mapped[map(x)].extend(cell);
+                }
+            }
+            labelled |= !mapped[0].is_empty();
+            match self.rows.last_mut() {
+                Some(last) if !labelled => {
+                    for (c, paras) in mapped.into_iter().enumerate() {
+                        let mut paras = paras.into_iter();
+                        // A cell's paragraph that the page break cut goes on.
+                        let cut = last[c].last().and_then(|p| p.last()).is_some_and(|l| {
+                            !l.text.trim_end().ends_with(['.', ';', ':', '!', '?'])
+                        });
+                        if cut {
+                            if let Some(first) = paras.next() {
+                                last[c].last_mut().expect("checked").extend(first);
+                            }
+                        }
+                        last[c].extend(paras);
+                    }
+                }
+                _ => self.rows.push(mapped),
+            }
+        }
+    }
+}
+
+/// Rows of fragments on (nearly) one baseline, as index ranges into `frags`.
+fn rows_of(frags: &[Frag]) -> Vec<std::ops::Range<usize>> {
+    let mut rows = Vec::new();
+    let mut start = 0;
+    for i in 1..=frags.len() {
+        if i == frags.len() || (frags[i].y - frags[start].y).abs() > 0.5 * frags[start].size {
+            rows.push(start..i);
+            start = i;
+        }
+    }
+    rows
+}
+
+/// Tables among a page's ordered fragments: runs of rows with two or more fragments that start
+/// at shared column positions, with the single-fragment rows between them that stay inside a
+/// column (a cell's further lines, a row label). Returns fragment index ranges and columns.
+fn table_regions(frags: &[Frag], pitch: f32) -> Vec<(std::ops::Range<usize>, Vec<f32>)> {
+    let rows = rows_of(frags);
+    let right_edge = frags.iter().map(|f| f.x1).fold(0.0f32, f32::max);
+    let multi = |r: &std::ops::Range<usize>| {
+        r.len() >= 2 && frags[r.clone()].windows(2).all(|w| w[0].x1 < w[1].x0)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        if !multi(&rows[i]) {
+            i += 1;
+            continue;
+        }
+        let mut cols: Vec<f32> = frags[rows[i].clone()].iter().map(|f| f.x0).collect();
+        let mut n_multi = 1;
+        let mut j = i;
+        while j + 1 < rows.len() {
+            let r = &rows[j + 1];
+            let gap = frags[r.start].y - frags[rows[j].start].y;
+            if gap > 2.5 * pitch {
+                break;
+            }
+            if multi(r) {
+                cols.extend(frags[r.clone()].iter().map(|f| f.x0));
+                n_multi += 1;
+                j += 1;
+                continue;
+            }
+            let f = &frags[r.start];
+            cols.sort_by(f32::total_cmp);
+            cols.dedup_by(|a, b| (*a - *b).abs() < 3.0);
+            // A short fragment left of every column is a row label (`2011`).
+            if f.x1 < cols[0] - 3.0 {
+                cols.insert(0, f.x0);
+                j += 1;
+                continue;
+            }
+            let Some(k) = cols.iter().position(|c| (c - f.x0).abs() < 3.0) else {
+                break;
+            };
+            let limit = cols.get(k + 1).copied().unwrap_or(right_edge) + 5.0;
+            if f.x1 > limit {
+                break; // a paragraph running across the columns
+            }
+            j += 1;
+        }
+        cols.sort_by(f32::total_cmp);
+        cols.dedup_by(|a, b| (*a - *b).abs() < 3.0);
+        if n_multi >= 2 && cols.len() >= 2 {
+            // Single lines just above that sit in a column other than the first continue a
+            // cell from the page before.
+            let mut first = i;
+            let floor = out
+                .last()
+                .map_or(0, |(r, _): &(std::ops::Range<usize>, Vec<f32>)| r.end);
+            while first > 0 && rows[first - 1].start >= floor && rows[first - 1].len() == 1 {
+                let f = &frags[rows[first - 1].start];
+                let k = cols.iter().position(|c| (c - f.x0).abs() < 3.0);
+                let limit = k
+                    .and_then(|k| cols.get(k + 1))
+                    .copied()
+                    .unwrap_or(right_edge)
+                    + 5.0;
+                if !matches!(k, Some(k) if k > 0) || f.x1 > limit {
+                    break;
+                }
+                first -= 1;
+            }
+            out.push((rows[first].start..rows[j].end, cols));
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Arrange a table region's fragments into rows, cells and paragraphs: a fragment in the
+/// first column starts a row when other columns start on its line too, or when it does not
+/// continue that column's text; a vertical gap larger than the line pitch separates
+/// paragraphs inside a cell.
+fn build_table(frags: Vec<Frag>, cols: Vec<f32>, pitch: f32) -> ProtoTable {
+    let col_of = |f: &Frag| cols.iter().rposition(|c| *c <= f.x0 + 3.0).unwrap_or(0);
+    let mut rows: Vec<Vec<Vec<Frag>>> = Vec::new();
+    // Rows are set apart by more than the line pitch (cell padding); a fragment in the first
+    // column after such a gap starts a row.
+    let mut lowest: Option<f32> = None;
+    for f in frags {
+        let c = col_of(&f);
+        let new_row = rows.is_empty() || (c == 0 && lowest.is_none_or(|y| f.y - y > 1.15 * pitch));
+        if new_row {
+            rows.push(vec![Vec::new(); cols.len()]);
+        }
+        lowest = Some(lowest.map_or(f.y, |y: f32| y.max(f.y)));
+        rows.last_mut().expect("a row exists")[c].push(f);
+    }
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|mut lines| {
+                    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+                    let mut paras: Vec<Vec<Frag>> = Vec::new();
+                    for l in lines {
+                        match paras.last_mut() {
+                            Some(p) if l.y - p.last().map_or(0.0, |x| x.y) <= 1.35 * pitch => {
+                                p.push(l)
+                            }
+                            _ => paras.push(vec![l]),
+                        }
+                    }
+                    paras
+                })
+                .collect()
+        })
+        .collect();
+    ProtoTable { cols, rows }
+}
+
+/// Group a page's ordered body fragments into blocks.
+pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
+    // Fragments on one baseline (give or take a table cell's offset) left to right.
+    for r in rows_of(&frags) {
+        frags[r].sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    let right_edge = frags.iter().map(|f| f.x1).fold(0.0f32, f32::max);
+    let regions = table_regions(&frags, ctx.pitch);
+    let mut out: Vec<ProtoBlock> = Vec::new();
+    let mut region = regions.into_iter().peekable();
+    let mut in_table: Vec<Frag> = Vec::new();
+    for (i, f) in frags.into_iter().enumerate() {
+        if let Some((r, _)) = region.peek() {
+            if r.contains(&i) {
+                in_table.push(f);
+                if i + 1 == r.end {
+                    let (_, cols) = region.next().expect("peeked");
+                    out.push(ProtoBlock {
+                        kind: BlockKind::Table(Default::default()),
+                        lines: Vec::new(),
+                        table: Some(build_table(std::mem::take(&mut in_table), cols, ctx.pitch)),
+                    });
+                }
+                continue;
+            }
+        }
+        let heading = f.style_all & BOLD != 0 && is_heading_line(&f.text);
+        let marker = if heading {
+            None
+        } else {
+            list_marker(&f.text, false)
+        };
+        let starts_new = match out.last() {
+            None => true,
+            Some(cur) if cur.table.is_some() => true,
+            Some(cur) => {
+                let last = cur.lines.last().expect("blocks have lines");
+                let same_row = (f.y - last.y).abs() < 0.3 * f.size;
+                if same_row {
+                    false
+                } else {
+                    let gap = f.y - last.y;
+                    let size_change = (f.size - last.size).abs() > 0.08 * last.size.max(f.size);
+                    let bold_change = (f.style_all & BOLD) != (last.style_all & BOLD);
+                    let short_end = last.x1 < right_edge - 0.15 * (right_edge - last.x0).max(1.0)
+                        && last.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+                    let list_cont = matches!(cur.kind, BlockKind::ListItem { .. })
+                        && f.x0 > cur.lines[0].x0 + 0.5 * f.size;
+                    gap > 1.45 * ctx.pitch * (f.size / ctx.body).max(0.5)
+                        || gap < -0.5 * f.size
+                        || size_change
+                        || bold_change
+                        || marker.is_some()
+                        || heading
+                        || (short_end && !list_cont)
+                        || matches!(cur.kind, BlockKind::Heading { .. })
+                        || (matches!(cur.kind, BlockKind::ListItem { .. }) && !list_cont)
+                }
+            }
+        };
+        if starts_new {
+            let kind = if heading {
+                let number = heading_number(&f.text).map(|(n, _)| n);
+                let level = number.as_deref().map_or(1, |n| {
+                    if n.contains(' ') {
+                        1
+                    } else {
+                        n.split('.').count().min(6) as u8
+                    }
+                });
+                BlockKind::Heading { level, number }
+            } else if let Some((m, depth, _)) = marker {
+                BlockKind::ListItem { marker: m, depth }
+            } else {
+                BlockKind::Paragraph
+            };
+            out.push(ProtoBlock {
+                kind,
+                lines: vec![f],
+                table: None,
+            });
+        } else if let Some(cur) = out.last_mut() {
+            cur.lines.push(f);
+        }
+    }
+    out
+}
+
+/// Turn proto-blocks into model blocks, appending their text to `doc_text`.
+pub fn emit(
+    proto: ProtoBlock,
+    footnote: Option<u32>,
+    ctx: &Context,
+    doc_text: &mut String,
+    out: &mut Vec<Block>,
+) {
+    if let Some(table) = proto.table {
+        emit_table(table, ctx, doc_text, out);
+        return;
+    }
+    let page = proto.lines.first().map(|f| f.page);
+    let kind = match footnote {
+        Some(n) => BlockKind::Footnote { number: n },
+        None => proto.kind,
+    };
+    if !doc_text.is_empty() {
+        doc_text.push_str("\n\n");
+    }
+    // Converter output that leaked HTML into a code block: read the markup.
+    if let Some(paras) = leaked_html(&proto.lines, doc_text) {
+        for para in paras {
+            out.push(Block {
+                kind: if footnote.is_some() {
+                    kind.clone()
+                } else {
+                    BlockKind::Paragraph
+                },
+                para,
+                page,
+            });
+        }
+        return;
+    }
+    let strip = match &kind {
+        BlockKind::ListItem { .. } => {
+            list_marker(&proto.lines[0].text, false).map_or(0, |(_, _, at)| at)
+        }
+        _ => 0,
+    };
+    let para = build_para(&proto.lines, strip, ctx, None, doc_text);
+    if para.text.is_empty() && footnote.is_none() {
+        return;
+    }
+    out.push(Block { kind, para, page });
+}
+
+/// Lines all in a monospaced font holding `<p>` markup: the paragraphs the markup makes.
+fn leaked_html(lines: &[Frag], doc_text: &mut String) -> Option<Vec<crate::model::Para>> {
+    if !lines.iter().all(|f| f.style_all & MONO != 0) {
+        return None;
+    }
+    let joined = lines
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !joined.contains("<p>") && !joined.contains("</p>") {
+        return None;
+    }
+    let off = doc_text.len();
+    doc_text.push_str(&joined);
+    let page = lines.first().map(|f| f.page);
+    Some(
+        parse_html_paragraphs(&joined, off)
+            .into_iter()
+            .map(|para| match page {
+                Some(p) => {
+                    let mut b = ParaBuilder::new();
+                    b.page(p);
+                    let mut with_page = b.finish();
+                    with_page.append("", &para);
+                    with_page
+                }
+                None => para,
+            })
+            .collect(),
+    )
+}
+
+fn emit_table(table: ProtoTable, ctx: &Context, doc_text: &mut String, out: &mut Vec<Block>) {
+    // Narrow cells make some producers break words without a hyphen (`contributio` / `n`);
+    // the words the document has written so far tell a split word from two words.
+    let mut words: HashSet<String> = HashSet::new();
+    collect_words(doc_text, &mut words);
+    if !doc_text.is_empty() {
+        doc_text.push_str("\n\n");
+    }
+    let start = doc_text.len();
+    let page = table
+        .rows
+        .iter()
+        .flatten()
+        .flatten()
+        .flatten()
+        .map(|f| f.page)
+        .next();
+    let mut model = crate::model::Table::default();
+    for row in table.rows {
+        let mut cells = Vec::new();
+        for cell in row {
+            let mut paras = Vec::new();
+            for lines in cell {
+                if !doc_text.ends_with(['\n', '\t']) && doc_text.len() > start {
+                    doc_text.push('\t');
+                }
+                let para = build_para(&lines, 0, ctx, Some(&words), doc_text);
+                if !para.text.is_empty() {
+                    paras.push(para);
+                }
+            }
+            cells.push(crate::model::Cell { paras });
+            doc_text.push('\t');
+        }
+        doc_text.push('\n');
+        model.rows.push(cells);
+    }
+    let mut para = crate::model::Para::default();
+    para.span = start..doc_text.len();
+    out.push(Block {
+        kind: BlockKind::Table(model),
+        para,
+        page,
+    });
+}
+
+/// One paragraph from its lines: text appended to `doc_text`, styles and calls kept, line
+/// ends joined with a space (or without one after a hyphen), the first `strip` bytes (a list
+/// marker) left out.
+fn build_para(
+    lines: &[Frag],
+    strip: usize,
+    ctx: &Context,
+    words: Option<&HashSet<String>>,
+    doc_text: &mut String,
+) -> crate::model::Para {
+    let mut b = ParaBuilder::new();
+    let (mut bold_on, mut italic_on) = (false, false);
+    for (li, f) in lines.iter().enumerate() {
+        b.page(f.page);
+        let split_word =
+            li > 0 && words.is_some_and(|w| broken_word(&lines[li - 1].text, &f.text, w));
+        if li > 0 && !ends_hyphenated(&lines[li - 1].text) && !split_word {
+            let off = doc_text.len();
+            doc_text.push('\n');
+            b.push_space(off);
+        }
+        // A hyphen (or soft hyphen) that splits a word at the line end is dropped.
+        let drop_hyphen = li + 1 < lines.len()
+            && ends_hyphenated(&f.text)
+            && splits_word(&f.text, &lines[li + 1].text, ctx);
+        let last_text = f
+            .pieces
+            .iter()
+            .rposition(|p| matches!(p, Piece::Text { .. }));
+        let mut skip = if li == 0 { strip } else { 0 };
+        for (pi, piece) in f.pieces.iter().enumerate() {
+            match piece {
+                Piece::Call(n) => b.call(*n),
+                Piece::Text { text, style } => {
+                    let mut t = if skip > 0 {
+                        let cut = skip.min(text.len());
+                        skip -= cut;
+                        &text[cut..]
+                    } else {
+                        text.as_str()
+                    };
+                    if Some(pi) == last_text {
+                        t = if drop_hyphen {
+                            t.trim_end_matches(['-', '\u{ad}'])
+                        } else {
+                            t.trim_end_matches('\u{ad}')
+                        };
+                    }
+                    if t.is_empty() {
+                        continue;
+                    }
+                    // Toggle styles only where they change, so a bold name broken over two
+                    // lines stays one bold span.
+                    let (bold, italic) = (style & BOLD != 0, style & ITALIC != 0);
+                    if bold != bold_on {
+                        b.bold(bold);
+                        bold_on = bold;
+                    }
+                    if italic != italic_on {
+                        b.italic(italic);
+                        italic_on = italic;
+                    }
+                    let off = doc_text.len();
+                    doc_text.push_str(t);
+                    b.push_source(t, off);
+                }
+            }
+        }
+    }
+    b.finish()
+}
+
+fn collect_words(text: &str, into: &mut HashSet<String>) {
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.len() > 1 {
+            into.insert(w.to_lowercase());
+        }
+    }
+}
+
+/// A word broken over two lines without a hyphen: the line ends in letters, the next starts
+/// in lower case, and the two pieces make a word the document knows while the first piece
+/// alone is not one.
+fn broken_word(prev: &str, next: &str, words: &HashSet<String>) -> bool {
+    let head: String = prev
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    if head.is_empty() || !tail.starts_with(char::is_lowercase) {
+        return false;
+    }
+    // A line that starts with one or two letters that are no word (`n of Frontex`) holds the
+    // end of the word before.
+    const SHORT: [&str; 24] = [
+        "a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
+        "no", "of", "on", "or", "so", "to", "up", "us", "we",
+    ];
+    let next_is_word_end = next[tail.len()..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if tail.len() <= 2 && next_is_word_end && !SHORT.contains(&tail.as_str()) {
+        return true;
+    }
+    let whole = format!("{head}{tail}").to_lowercase();
+    words.contains(&whole) && !words.contains(&head.to_lowercase())
+}
+
+/// Whether a line ends in a hyphen that joins it to the next line without a space.
+fn ends_hyphenated(line: &str) -> bool {
+    line.ends_with('\u{ad}') || (line.ends_with('-') && !line.ends_with(" -") && line.len() > 1)
+}
+
+/// Whether a line-end hyphen splits a word rather than a compound: the document writes the
+/// word whole elsewhere (`gover-` + `nment`) and never hyphenated, so compounds such as
+/// `cross-` + `border` keep their hyphen. A soft hyphen always goes.
+fn splits_word(prev: &str, next: &str, ctx: &Context) -> bool {
+    if prev.ends_with('\u{ad}') {
+        return true;
+    }
+    let Some((head, tail)) = split_pair(prev, next) else {
+        return false;
+    };
+    let whole = format!("{head}{tail}").to_lowercase();
+    let hyphenated = format!("{head}-{tail}").to_lowercase();
+    ctx.hyphen_words.contains(&whole) && !ctx.hyphen_words.contains(&hyphenated)
+}

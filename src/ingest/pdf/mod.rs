@@ -1,0 +1,146 @@
+//! PDF ingest: a layout-aware reader on lopdf.
+//!
+//! Pages are interpreted in parallel ([`interp`]: glyphs with position, size and style,
+//! decoded through [`font`]), grouped into line fragments ([`layout`]), cleared of running
+//! headers and footers, split into body and footnote area, and joined into the same
+//! document model the text ingester fills, so every stage works unchanged on PDFs.
+
+mod font;
+mod interp;
+mod layout;
+mod lexer;
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::ingest::text::join_cut_paragraphs;
+use crate::model::{BlockKind, Document, SourceFormat};
+
+use layout::{Context, ProtoBlock};
+
+/// Read a PDF into the document model.
+pub fn ingest(bytes: &[u8]) -> Result<Document> {
+    let doc = load(bytes)?;
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    if pages.is_empty() {
+        return Err(Error::NoText(" (the PDF has no pages)"));
+    }
+    let fonts = interp::collect_fonts(&doc, &pages);
+    let contents: Vec<interp::PageContent> = pages
+        .par_iter()
+        .map(|&p| interp::read_page(&doc, p, &fonts))
+        .collect();
+    let mut frags: Vec<Vec<layout::Frag>> = contents
+        .par_iter()
+        .enumerate()
+        .map(|(i, c)| layout::fragments(c, i as u32 + 1))
+        .collect();
+    let heights: Vec<f32> = contents.iter().map(|c| c.height).collect();
+    layout::drop_furniture(&mut frags, &heights);
+    let body = layout::body_size(&frags);
+    let pitch = layout::line_pitch(&frags, body);
+    let ctx = Context {
+        body,
+        pitch,
+        hyphen_words: layout::hyphen_words(&frags),
+    };
+    let per_page: Vec<(Vec<ProtoBlock>, Vec<layout::FootnoteFrags>)> = frags
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let c = &contents[i];
+            let (body_frags, notes) =
+                layout::split_footnotes(f, &c.rules, (c.width, c.height), body);
+            let ordered = layout::reading_order(body_frags, c.width);
+            (layout::blocks(ordered, &ctx), notes)
+        })
+        .collect();
+    let mut text = String::new();
+    let mut blocks = Vec::new();
+    // A table that ends a page is held back: the next page may continue it.
+    let mut held: Option<ProtoBlock> = None;
+    for (protos, notes) in per_page {
+        let n = protos.len();
+        for (i, mut p) in protos.into_iter().enumerate() {
+            if let Some(mut h) = held.take() {
+                match (h.table.as_mut(), p.table.take()) {
+                    (Some(t), Some(next)) if i == 0 => {
+                        t.absorb(next);
+                        p = h;
+                    }
+                    (_, next) => {
+                        p.table = next;
+                        layout::emit(h, None, &ctx, &mut text, &mut blocks);
+                    }
+                }
+            }
+            if i + 1 == n && p.table.is_some() {
+                held = Some(p);
+            } else {
+                layout::emit(p, None, &ctx, &mut text, &mut blocks);
+            }
+        }
+        for n in notes {
+            let proto = ProtoBlock {
+                kind: BlockKind::Paragraph,
+                lines: n.frags,
+                table: None,
+            };
+            layout::emit(proto, Some(n.number), &ctx, &mut text, &mut blocks);
+        }
+    }
+    if let Some(h) = held {
+        layout::emit(h, None, &ctx, &mut text, &mut blocks);
+    }
+    let blocks = join_cut_paragraphs(blocks);
+    let mut warnings = Vec::new();
+    let truncated: Vec<String> = contents
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.truncated)
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    if !truncated.is_empty() {
+        warnings.push(format!(
+            "page(s) {} hit a work limit and were read only in part",
+            truncated.join(", ")
+        ));
+    }
+    if contents.iter().any(|c| c.undecodable) {
+        warnings.push(
+            "some text is in fonts without a Unicode mapping and may come out garbled".to_string(),
+        );
+    }
+    if blocks.is_empty() {
+        return Err(Error::NoText(
+            " (the PDF has no text layer; is it scanned?)",
+        ));
+    }
+    Ok(Document {
+        format: SourceFormat::Pdf,
+        text,
+        blocks,
+        pages: Some(pages.len() as u32),
+        warnings,
+    })
+}
+
+/// Load with lopdf: an encrypted file opens with the empty user password or not at all.
+fn load(bytes: &[u8]) -> Result<lopdf::Document> {
+    let map = |e: lopdf::Error| match e {
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => Error::Encrypted,
+        other => Error::MalformedPdf(other.to_string()),
+    };
+    // A damaged or truncated file: rebuild the cross-reference table by scanning for objects.
+    let doc = lopdf::Document::load_mem(bytes).or_else(|first| {
+        let options = lopdf::LoadOptions {
+            force_reconstruct: true,
+            ..lopdf::LoadOptions::default()
+        };
+        lopdf::Document::load_mem_with_options(bytes, options).map_err(|_| map(first))
+    })?;
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err(Error::Encrypted);
+    }
+    Ok(doc)
+}

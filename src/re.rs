@@ -1,0 +1,196 @@
+//! The regular expressions the stages use, compiled cheaply.
+//!
+//! A command-line run compiles every pattern once per process, and compiling took longer than
+//! extracting a document: the `regex` facade always extracts literals and builds prefilters,
+//! which speed up searches in long texts but cost most of the compile time, while these
+//! patterns run over paragraphs. So patterns are built with regex-automata's meta engine (the
+//! engine behind `regex`) with prefilters off, and `\d`/`\b` rewritten to their ASCII forms
+//! (Unicode `\d` is all of Unicode's decimal digits). This module wraps the engine in the small
+//! part of the `regex` API the crate uses.
+
+use std::ops::{Index, Range};
+
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as RawCaptures;
+
+/// A compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Regex {
+    inner: meta::Regex,
+}
+
+/// Why a pattern did not compile.
+pub type Error = Box<meta::BuildError>;
+
+/// Compile a built-in pattern with ASCII `\d` and `\b` and no prefilter.
+pub fn compile(pattern: &str) -> Result<Regex, Error> {
+    let fast = pattern.replace(r"\d", "[0-9]").replace(r"\b", r"(?-u:\b)");
+    let inner = meta::Regex::builder()
+        .configure(meta::Config::new().auto_prefilter(false))
+        .build(&fast)
+        .map_err(Box::new)?;
+    Ok(Regex { inner })
+}
+
+/// A match: a span of a haystack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.start..self.end]
+    }
+}
+
+/// The groups of one match.
+#[derive(Debug, Clone)]
+pub struct Captures<'h> {
+    haystack: &'h str,
+    caps: RawCaptures,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0 is the whole match), if it took part.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.caps.get_group(i).map(|s| Match {
+            haystack: self.haystack,
+            start: s.start,
+            end: s.end,
+        })
+    }
+
+    /// The group named `name`, if it took part.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.caps.get_group_by_name(name).map(|s| Match {
+            haystack: self.haystack,
+            start: s.start,
+            end: s.end,
+        })
+    }
+}
+
+impl Index<usize> for Captures<'_> {
+    type Output = str;
+    /// Group `i`; panics when it did not take part, as `regex::Captures` does.
+    fn index(&self, i: usize) -> &str {
+        self.get(i)
+            .map(|m| &self.haystack[m.range()])
+            .unwrap_or_else(|| panic!("no group {i} in this match"))
+    }
+}
+
+impl Index<&str> for Captures<'_> {
+    type Output = str;
+    fn index(&self, name: &str) -> &str {
+        self.name(name)
+            .map(|m| &self.haystack[m.range()])
+            .unwrap_or_else(|| panic!("no group {name} in this match"))
+    }
+}
+
+impl Regex {
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.inner.is_match(haystack)
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        self.inner.find(haystack).map(|m| Match {
+            haystack,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.inner.find_iter(haystack).map(move |m| Match {
+            haystack,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        let mut caps = self.inner.create_captures();
+        self.inner.captures(haystack, &mut caps);
+        caps.is_match().then_some(Captures { haystack, caps })
+    }
+
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.inner
+            .captures_iter(haystack)
+            .map(move |caps| Captures { haystack, caps })
+    }
+
+    /// Replace every match with what `rep` makes of it.
+    pub fn replace_all_with(
+        &self,
+        haystack: &str,
+        mut rep: impl FnMut(&Captures) -> String,
+    ) -> String {
+        let mut out = String::with_capacity(haystack.len());
+        let mut last = 0;
+        for c in self.captures_iter(haystack) {
+            let Some(m) = c.get(0) else { continue };
+            out.push_str(&haystack[last..m.start()]);
+            out.push_str(&rep(&c));
+            last = m.end();
+        }
+        out.push_str(&haystack[last..]);
+        out
+    }
+
+    /// Replace every match with `with`.
+    pub fn replace_all(&self, haystack: &str, with: &str) -> String {
+        self.replace_all_with(haystack, |_| with.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compile;
+
+    #[test]
+    fn rewrites_keep_meaning_on_ascii() {
+        let r = compile(r"\bCOM\s*\((\d{4})\)").unwrap();
+        assert_eq!(&r.captures("see COM (2013) 5").unwrap()[1], "2013");
+        assert!(!r.is_match("XCOM(2013)"));
+        let r = compile(r"[\d.]+").unwrap();
+        assert_eq!(r.find("v 3.6%").unwrap().as_str(), "3.6");
+        // Arabic-Indic digits are not digits here.
+        assert!(!compile(r"^\d$").unwrap().is_match("\u{663}"));
+    }
+
+    #[test]
+    fn api_matches_regex_semantics() {
+        let r = compile(r"(?P<y>\d{4})-(\d{2})?").unwrap();
+        let c = r.captures("on 2013- and 2014-05").unwrap();
+        assert_eq!((&c["y"], c.get(2)), ("2013", None));
+        let all: Vec<&str> = r.find_iter("2013- 2014-05").map(|m| m.as_str()).collect();
+        assert_eq!(all, vec!["2013-", "2014-05"]);
+        assert_eq!(r.replace_all("a 2013- b", "Y"), "a Y b");
+        assert_eq!(r.replace_all_with("2013-", |c| c["y"].to_string()), "2013");
+        assert!(r.captures("none").is_none());
+    }
+}
