@@ -19,6 +19,8 @@ fn whole(c: &mut Criterion) {
     for (name, rel) in [
         ("markdown", "com-2013-179/input.md"),
         ("pdftotext", "com-2013-179-pdftotext/input.txt"),
+        ("pdf", "com-2013-179-pdf/input.pdf"),
+        ("pdf-libreoffice", "com-2013-179-libreoffice/input.pdf"),
     ] {
         let bytes = fixture(rel);
         g.throughput(Throughput::Bytes(bytes.len() as u64));

@@ -2,5 +2,6 @@
 
 mod cli;
 mod fixtures;
+mod robustness;
 mod schema;
 mod util;

@@ -719,7 +719,9 @@ pub(crate) fn list_marker(s: &str, md: bool) -> Option<(String, u8, usize)> {
         return None;
     }
     let indent: usize = c[1].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
-    let content = c.get(0)?.end() - 1;
+    // The match ends with the content's first character, which may be several bytes long.
+    let end = c.get(0)?.end();
+    let content = end - s[..end].chars().next_back()?.len_utf8();
     Some((marker.to_string(), (indent / 2).min(8) as u8, content))
 }
 
@@ -1129,6 +1131,13 @@ mod tests {
             d.blocks[0].para.text,
             "from: Secretary-General, signed by Mr X, Director"
         );
+    }
+
+    #[test]
+    fn list_items_starting_with_multibyte_characters() {
+        let d = md("- €5 million for Europol;\n- «quoted» item\n");
+        assert_eq!(d.blocks[0].para.text, "€5 million for Europol;");
+        assert_eq!(d.blocks[1].para.text, "«quoted» item");
     }
 
     #[test]

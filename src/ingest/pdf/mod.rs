@@ -1,7 +1,7 @@
 //! PDF ingest: a layout-aware reader on lopdf.
 //!
-//! Pages are interpreted in parallel ([`interp`]: glyphs with position, size and style,
-//! decoded through [`font`]), grouped into line fragments ([`layout`]), cleared of running
+//! Pages are interpreted in parallel (`interp`: glyphs with position, size and style,
+//! decoded through `font`), grouped into line fragments (`layout`), cleared of running
 //! headers and footers, split into body and footnote area, and joined into the same
 //! document model the text ingester fills, so every stage works unchanged on PDFs.
 
@@ -112,6 +112,11 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         );
     }
     if blocks.is_empty() {
+        if !truncated.is_empty() {
+            return Err(Error::Budget(
+                "the pages are larger or more complex than eurodoc reads (64 MiB of content or 3 million operators a page)".into(),
+            ));
+        }
         return Err(Error::NoText(
             " (the PDF has no text layer; is it scanned?)",
         ));
