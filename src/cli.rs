@@ -37,6 +37,31 @@ enum Command {
         #[arg(long)]
         compact: bool,
     },
+    /// Extract many documents in parallel into JSON Lines: one line per input, in path order.
+    ///
+    /// Folders are walked recursively for .pdf, .md and .txt files (and files whose content
+    /// is a PDF). A document that cannot be processed gets an error record
+    /// {"source": {"path": ...}, "error": {"kind": ..., "message": ...}} in its place.
+    /// With -o, lines go to a temporary file renamed to OUT at the end. A progress bar shows
+    /// on a terminal; a one-line summary ends the run. Exit status 0 when every input was
+    /// processed, 1 when any failed.
+    Batch {
+        /// Files or folders; `-` reads paths from stdin, one per line.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Write the JSON Lines to this file instead of stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Documents processed in parallel (default: one per core).
+        #[arg(short, long, default_value_t = 0, value_name = "N")]
+        jobs: usize,
+        /// No progress bar, no summary, no per-file error messages on stderr.
+        #[arg(short, long)]
+        quiet: bool,
+        /// Stop at the first document that cannot be processed.
+        #[arg(long)]
+        fail_fast: bool,
+    },
     /// Print the JSON Schema of the output.
     Schema,
     /// Print the document model an input gives (one line per block), to see how it was read.
@@ -64,6 +89,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             output,
             compact,
         } => extract(file, output, compact),
+        Command::Batch {
+            paths,
+            output,
+            jobs,
+            quiet,
+            fail_fast,
+        } => batch(paths, output, jobs, quiet, fail_fast),
         Command::Schema => {
             print_stdout(&eurodoc::output::schema_json())?;
             Ok(ExitCode::SUCCESS)
@@ -123,6 +155,135 @@ fn check(dir: PathBuf, bless: bool) -> Result<ExitCode> {
         failed
     );
     Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn batch(
+    paths: Vec<PathBuf>,
+    output: Option<PathBuf>,
+    jobs: usize,
+    quiet: bool,
+    fail_fast: bool,
+) -> Result<ExitCode> {
+    use std::io::{BufRead, IsTerminal};
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    let mut args = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            for line in std::io::stdin().lock().lines() {
+                let line = line.context("cannot read paths from stdin")?;
+                if !line.trim().is_empty() {
+                    args.push(PathBuf::from(line.trim()));
+                }
+            }
+        } else {
+            args.push(p);
+        }
+    }
+    let inputs = eurodoc::batch::collect_inputs(&args);
+    if inputs.is_empty() {
+        anyhow::bail!("no documents found (looked for .pdf, .md and .txt files)");
+    }
+    let bar = if quiet || !std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::hidden()
+    } else {
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} documents, {msg}, {rate} ETA {eta}",
+        )
+        .expect("a valid template")
+        .with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.1} documents/s", s.per_sec());
+            },
+        )
+        .progress_chars("=> ");
+        indicatif::ProgressBar::new(inputs.len() as u64).with_style(style)
+    };
+    let pages = AtomicU64::new(0);
+    let done = |o: &eurodoc::batch::Outcome| {
+        let total = pages.fetch_add(o.stats.pages, Ordering::Relaxed) + o.stats.pages;
+        bar.set_message(format!("{total} pages"));
+        bar.inc(1);
+        if let (Some((_, message)), false) = (&o.error, quiet) {
+            let line = format!("{}: {message}", o.path.display());
+            if bar.is_hidden() {
+                eprintln!("{line}");
+            } else {
+                bar.println(line);
+            }
+        }
+    };
+    let options = eurodoc::batch::Options { jobs, fail_fast };
+    let summary = match &output {
+        Some(out) => {
+            // Written under a temporary name and renamed when complete, so a crash never
+            // leaves a partial file that looks like a finished dataset.
+            let name = out
+                .file_name()
+                .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+            let tmp = out.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+            let file = std::fs::File::create(&tmp)
+                .with_context(|| format!("cannot create {}", tmp.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            let result =
+                eurodoc::batch::run(&inputs, &options, &done, &mut |o| writeln!(w, "{}", o.line))
+                    .and_then(|s| w.flush().map(|()| s));
+            match result {
+                Ok(s) => {
+                    std::fs::rename(&tmp, out).with_context(|| {
+                        format!("cannot rename {} to {}", tmp.display(), out.display())
+                    })?;
+                    s
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(e).with_context(|| format!("cannot write {}", out.display()));
+                }
+            }
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = stdout.lock();
+            match eurodoc::batch::run(&inputs, &options, &done, &mut |o| {
+                writeln!(w, "{}", o.line)?;
+                w.flush()
+            }) {
+                Ok(s) => s,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                Err(e) => return Err(e).context("cannot write to stdout"),
+            }
+        }
+    };
+    bar.finish_and_clear();
+    let st = summary.stats;
+    if !quiet {
+        let secs = summary.elapsed.as_secs_f64();
+        eprintln!(
+            "{} documents: {} ok, {} failed{}; {} pages, {} references, {} figures, {} commitments; {:.1} s, {:.1} documents/s",
+            st.documents,
+            st.ok,
+            st.failed,
+            if summary.stopped {
+                " (stopped at the first failure)"
+            } else {
+                ""
+            },
+            st.pages,
+            st.references,
+            st.figures,
+            st.commitments,
+            secs,
+            st.documents as f64 / secs.max(1e-9),
+        );
+    }
+    Ok(if st.failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -6,6 +6,7 @@
 //! extraction stages ([`extract`]) find metadata, references, figures and commitments; the
 //! result is an [`output::Extraction`], the JSON contract.
 
+pub mod batch;
 pub mod check;
 pub mod citation;
 pub mod dates;

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area.
 
+mod batch;
 mod cli;
 mod fixtures;
 mod robustness;
