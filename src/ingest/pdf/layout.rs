@@ -584,17 +584,29 @@ fn split_pair(prev: &str, next: &str) -> Option<(String, String)> {
     if !prev.ends_with('-') || prev.ends_with(" -") {
         return None;
     }
-    let body = &prev[..prev.len() - 1];
-    let head: String = body
-        .chars()
+    let head = trailing_letters(&prev[..prev.len() - 1]);
+    let tail = leading_letters(next);
+    (!head.is_empty() && !tail.is_empty()).then(|| (head.to_string(), tail.to_string()))
+}
+
+/// The letters `s` ends with.
+fn trailing_letters(s: &str) -> &str {
+    let start = s
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    (!head.is_empty() && !tail.is_empty()).then_some((head, tail))
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
+/// The letters `s` starts with.
+fn leading_letters(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 /// A bold line that is a numbered heading: a section number (`2.1.`, `Annex 1:`) and a title
@@ -1123,15 +1135,8 @@ fn collect_words(text: &str, into: &mut HashSet<String>) {
 /// in lower case, and the two pieces make a word the document knows while the first piece
 /// alone is not one.
 fn broken_word(prev: &str, next: &str, words: &HashSet<String>) -> bool {
-    let head: String = prev
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let head = trailing_letters(prev);
+    let tail = leading_letters(next);
     if head.is_empty() || !tail.starts_with(char::is_lowercase) {
         return false;
     }
@@ -1145,7 +1150,7 @@ fn broken_word(prev: &str, next: &str, words: &HashSet<String>) -> bool {
         .chars()
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
-    if tail.len() <= 2 && next_is_word_end && !SHORT.contains(&tail.as_str()) {
+    if tail.len() <= 2 && next_is_word_end && !SHORT.contains(&tail) {
         return true;
     }
     let whole = format!("{head}{tail}").to_lowercase();
