@@ -205,44 +205,94 @@ pub fn run(
     write: &mut dyn FnMut(&Outcome) -> io::Result<()>,
 ) -> io::Result<Summary> {
     let start = Instant::now();
-    let jobs = if options.jobs == 0 {
+    let mut stats = Stats::default();
+    let mut stopped = false;
+    let work = |p: &Path| {
+        let o = process(p);
+        done(&o);
+        o
+    };
+    ordered(inputs, options.jobs, &work, &mut |o: Outcome| {
+        write(&o)?;
+        stats += o.stats;
+        stopped = options.fail_fast && o.error.is_some();
+        Ok(!stopped)
+    })?;
+    Ok(Summary {
+        stats,
+        elapsed: start.elapsed(),
+        stopped,
+    })
+}
+
+/// Apply `work` to every input on a pool of `jobs` threads (0: one per core) and hand the
+/// results to `sink` in input order, on the calling thread. Inputs are taken in windows of a
+/// few per thread, so at most a window of results is held at once. `sink` returns whether to
+/// go on; the first `false` or error stops the run (the window in flight is discarded).
+pub fn ordered<T: Send>(
+    inputs: &[PathBuf],
+    jobs: usize,
+    work: &(dyn Fn(&Path) -> T + Sync),
+    sink: &mut dyn FnMut(T) -> io::Result<bool>,
+) -> io::Result<()> {
+    let (pool, jobs) = pool(jobs)?;
+    let window = (jobs * 4).max(4);
+    for chunk in inputs.chunks(window) {
+        let results: Vec<T> = pool.install(|| chunk.par_iter().map(|p| work(p)).collect());
+        for r in results {
+            if !sink(r)? {
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Like [`ordered`], but `sink` gets each result as soon as it is ready, in no set order,
+/// while the workers go on: for sinks that are slow and do not care about order (writing to
+/// an index). At most a few results per thread wait for the sink.
+pub fn unordered<T: Send>(
+    inputs: &[PathBuf],
+    jobs: usize,
+    work: &(dyn Fn(&Path) -> T + Sync),
+    sink: &mut dyn FnMut(T) -> io::Result<bool>,
+) -> io::Result<()> {
+    let (pool, jobs) = pool(jobs)?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<T>(jobs * 4);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            pool.install(|| {
+                // A send fails once the sink has stopped: the workers stop too.
+                let _ = inputs
+                    .par_iter()
+                    .try_for_each_with(tx, |tx, p| tx.send(work(p)));
+            })
+        });
+        // Owned here, the receiver is dropped when this closure returns, before the scope
+        // waits for the workers: a worker blocked on a full channel then fails and stops.
+        let rx = rx;
+        for r in rx.iter() {
+            if !sink(r)? {
+                break;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// A pool of `jobs` worker threads (0: one per core), and how many that is.
+fn pool(jobs: usize) -> io::Result<(rayon::ThreadPool, usize)> {
+    let jobs = if jobs == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
-        options.jobs
+        jobs
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("eurodoc-batch-{i}"))
         .build()
         .map_err(io::Error::other)?;
-    let window = (jobs * 4).max(4);
-    let mut stats = Stats::default();
-    let mut stopped = false;
-    'chunks: for chunk in inputs.chunks(window) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|p| {
-                    let o = process(p);
-                    done(&o);
-                    o
-                })
-                .collect()
-        });
-        for o in &outcomes {
-            write(o)?;
-            stats += o.stats;
-            if options.fail_fast && o.error.is_some() {
-                stopped = true;
-                break 'chunks;
-            }
-        }
-    }
-    Ok(Summary {
-        stats,
-        elapsed: start.elapsed(),
-        stopped,
-    })
+    Ok((pool, jobs))
 }
 
 #[cfg(test)]

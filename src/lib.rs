@@ -4,7 +4,8 @@
 //! The pipeline ([`pipeline`]): an ingester ([`ingest`]) turns bytes into the document model
 //! ([`model`]); the structure stage ([`structure`]) finds parts, sections and footnotes; the
 //! extraction stages ([`extract`]) find metadata, references, figures and commitments; the
-//! result is an [`output::Extraction`], the JSON contract.
+//! result is an [`output::Extraction`], the JSON contract. [`batch`] runs the pipeline over
+//! many documents; [`index`] keeps their references in a queryable SQLite citation index.
 
 pub mod batch;
 pub mod check;
@@ -12,6 +13,7 @@ pub mod citation;
 pub mod dates;
 pub mod error;
 pub mod extract;
+pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod output;

@@ -31,13 +31,18 @@ pub fn extract_file(path: &Path) -> Result<Extraction> {
 /// `source.path`). A panic anywhere inside is caught and reported as [`Error::Internal`], so
 /// one bad document cannot take down a batch.
 pub fn extract_bytes(bytes: &[u8], path: Option<&str>) -> Result<Extraction> {
+    extract_hashed(bytes, path, sha256_hex(bytes))
+}
+
+/// [`extract_bytes`] for a caller that has already hashed the bytes (`sha256`, lower-case hex).
+pub fn extract_hashed(bytes: &[u8], path: Option<&str>, sha256: String) -> Result<Extraction> {
     catch_unwind(AssertUnwindSafe(|| {
         // The stages' patterns compile on first use; compile them while the input is read.
         let (doc, ()) = rayon::join(|| ingest::ingest(bytes, path), warm_up);
         let doc = doc?;
         let source = Source {
             path: path.map(str::to_string),
-            sha256: sha256_hex(bytes),
+            sha256,
             format: doc.format,
             bytes: bytes.len() as u64,
             pages: doc.pages,

@@ -3,6 +3,7 @@
 mod batch;
 mod cli;
 mod fixtures;
+mod index;
 mod robustness;
 mod schema;
 mod util;

@@ -11,6 +11,8 @@ use clap::{Parser, Subcommand};
 
 use eurodoc::check::{self, Outcome};
 
+mod index;
+
 /// Read EU institutional documents (Council cover notes, Commission communications) as PDF,
 /// Markdown or text, and write structured, schema-checked JSON: metadata, sections, footnotes,
 /// references, figures and commitments.
@@ -62,6 +64,14 @@ enum Command {
         #[arg(long)]
         fail_fast: bool,
     },
+    /// Build and query a citation index of a corpus (SQLite): which documents cite a
+    /// reference, what a document cites, the most cited references.
+    ///
+    /// The index is one SQLite file (default eurodoc-index.sqlite in the current folder;
+    /// --db to choose another). References are matched by canonical id, so `COM (2012) 85
+    /// final`, `com(2012)85` and `COM/2012/85` are the same reference. The schema is
+    /// described in docs/index-schema.md.
+    Index(index::IndexArgs),
     /// Print the JSON Schema of the output.
     Schema,
     /// Print the document model an input gives (one line per block), to see how it was read.
@@ -96,6 +106,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             quiet,
             fail_fast,
         } => batch(paths, output, jobs, quiet, fail_fast),
+        Command::Index(args) => index::run(args),
         Command::Schema => {
             print_stdout(&eurodoc::output::schema_json())?;
             Ok(ExitCode::SUCCESS)
@@ -168,54 +179,20 @@ fn batch(
     quiet: bool,
     fail_fast: bool,
 ) -> Result<ExitCode> {
-    use std::io::{BufRead, IsTerminal};
     use std::sync::atomic::{AtomicU64, Ordering};
 
-    let mut args = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            for line in std::io::stdin().lock().lines() {
-                let line = line.context("cannot read paths from stdin")?;
-                if !line.trim().is_empty() {
-                    args.push(PathBuf::from(line.trim()));
-                }
-            }
-        } else {
-            args.push(p);
-        }
-    }
-    let inputs = eurodoc::batch::collect_inputs(&args);
+    let inputs = eurodoc::batch::collect_inputs(&expand_stdin(paths)?);
     if inputs.is_empty() {
         anyhow::bail!("no documents found (looked for .pdf, .md and .txt files)");
     }
-    let bar = if quiet || !std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::hidden()
-    } else {
-        let style = indicatif::ProgressStyle::with_template(
-            "{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} documents, {msg}, {rate} ETA {eta}",
-        )
-        .expect("a valid template")
-        .with_key(
-            "rate",
-            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                let _ = write!(w, "{:.1} documents/s", s.per_sec());
-            },
-        )
-        .progress_chars("=> ");
-        indicatif::ProgressBar::new(inputs.len() as u64).with_style(style)
-    };
+    let bar = progress_bar(inputs.len(), quiet);
     let pages = AtomicU64::new(0);
     let done = |o: &eurodoc::batch::Outcome| {
         let total = pages.fetch_add(o.stats.pages, Ordering::Relaxed) + o.stats.pages;
         bar.set_message(format!("{total} pages"));
         bar.inc(1);
         if let (Some((_, message)), false) = (&o.error, quiet) {
-            let line = format!("{}: {message}", o.path.display());
-            if bar.is_hidden() {
-                eprintln!("{line}");
-            } else {
-                bar.println(line);
-            }
+            note(&bar, format!("{}: {message}", o.path.display()));
         }
     };
     let options = eurodoc::batch::Options { jobs, fail_fast };
@@ -288,6 +265,55 @@ fn batch(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The paths given, with `-` replaced by the paths read from stdin, one per line.
+fn expand_stdin(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
+    use std::io::BufRead;
+    let mut args = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            for line in std::io::stdin().lock().lines() {
+                let line = line.context("cannot read paths from stdin")?;
+                if !line.trim().is_empty() {
+                    args.push(PathBuf::from(line.trim()));
+                }
+            }
+        } else {
+            args.push(p);
+        }
+    }
+    Ok(args)
+}
+
+/// A progress bar over `len` documents with rate and ETA, on stderr; hidden when `quiet` or
+/// when stderr is not a terminal.
+fn progress_bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} documents, {msg}, {rate} ETA {eta}",
+    )
+    .expect("a valid template")
+    .with_key(
+        "rate",
+        |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.1} documents/s", s.per_sec());
+        },
+    )
+    .progress_chars("=> ");
+    indicatif::ProgressBar::new(len as u64).with_style(style)
+}
+
+/// Print a line above the progress bar, or on stderr when there is none.
+fn note(bar: &indicatif::ProgressBar, line: String) {
+    if bar.is_hidden() {
+        eprintln!("{line}");
+    } else {
+        bar.println(line);
+    }
 }
 
 /// Write to stdout; a closed pipe (`eurodoc extract x | head`) is not an error.
