@@ -353,7 +353,12 @@ impl Index {
     /// document's references to itself (a cover note naming the communication it carries)
     /// are not citations and are left out.
     pub fn add(&mut self, e: &Extraction) -> Result<Added> {
-        let path = e.source.path.clone().unwrap_or_default();
+        // An extraction of bytes that came from no file is named by its content.
+        let path = e
+            .source
+            .path
+            .clone()
+            .unwrap_or_else(|| format!("sha256:{}", e.source.sha256));
         let tx = self.conn.transaction()?;
         if let Some(outcome) = skip_known(&tx, &path, &e.source.sha256)? {
             tx.commit()?;
@@ -814,6 +819,21 @@ fn json_name(value: &impl Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extractions_without_a_path_are_kept_apart_by_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut index = Index::open(&dir.path().join("ix.sqlite")).unwrap();
+        let a =
+            crate::extract_bytes(b"The Commission adopted COM(2012) 85 final.\n", None).unwrap();
+        let b = crate::extract_bytes(b"See COM(2012) 85 and COM(2013) 48.\n", None).unwrap();
+        assert_eq!(index.add(&a).unwrap(), Added::New);
+        assert_eq!(index.add(&b).unwrap(), Added::New);
+        assert_eq!(index.add(&a).unwrap(), Added::Unchanged);
+        let q = index.query("COM (2012) 85").unwrap().unwrap();
+        assert_eq!(q.documents.len(), 2);
+        assert!(q.documents.iter().all(|d| d.path.starts_with("sha256:")));
+    }
 
     #[test]
     fn kinds_are_the_output_names_all_of_them() {
