@@ -310,10 +310,16 @@ fn official_journal(c: &Captures) -> Option<Citation> {
     })
 }
 
+/// Collapse whitespace runs (including no-break and thin spaces) to single spaces, trimmed:
+/// a citation as written, in the form a reader expects.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Normalised act type from the word as written.
 fn act_type(word: &str) -> Option<(&'static str, ReferenceKind)> {
     let w = word.to_lowercase();
-    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let w = squash(&w);
     Some(match w.trim_end_matches('s') {
         "framework decision" => ("Framework Decision", ReferenceKind::FrameworkDecision),
         "directive" => ("Directive", ReferenceKind::Directive),
@@ -347,7 +353,7 @@ fn acts(text: &str, c: &Captures, out: &mut Vec<Citation>) {
         let words = [i, mode]
             .iter()
             .filter(|s| !s.is_empty())
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|s| squash(s))
             .collect::<Vec<_>>()
             .join(" ");
         (!words.is_empty()).then_some(words)

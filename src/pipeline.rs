@@ -17,14 +17,18 @@ use crate::structure;
 
 /// Read the file at `path` and extract it.
 pub fn extract_file(path: &Path) -> Result<Extraction> {
+    extract_bytes(&read_input(path)?, Some(&path.to_string_lossy()))
+}
+
+/// The bytes of an input file, with the errors a document gets for it.
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
         return Err(Error::IsDirectory(path.to_path_buf()));
     }
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    extract_bytes(&bytes, Some(&path.to_string_lossy()))
+    })
 }
 
 /// Extract a document held in memory; `path` names it (for format sniffing and the output's
@@ -76,22 +80,23 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
         },
         || planned::extract(doc, &structure),
     );
-    let range = |r: &std::ops::Range<usize>| crate::output::BlockRange {
+    let range = |r: std::ops::Range<usize>| crate::output::BlockRange {
         start: r.start,
         end: r.end,
     };
+    // The stages are done with the structure: its parts move into the output.
     let mut warnings = doc.warnings.clone();
-    warnings.extend(structure.warnings.iter().cloned());
+    warnings.extend(structure.warnings);
     Extraction {
         schema_version: SCHEMA_VERSION.to_string(),
         source,
         metadata,
         parts: Parts {
-            cover_note: structure.cover_note.as_ref().map(range),
-            communication: structure.communication.as_ref().map(range),
+            cover_note: structure.cover_note.map(range),
+            communication: structure.communication.map(range),
         },
-        sections: structure.sections.clone(),
-        footnotes: structure.footnotes.clone(),
+        sections: structure.sections,
+        footnotes: structure.footnotes,
         references,
         figures,
         commitments,

@@ -24,11 +24,13 @@ pub struct Structure {
     pub warnings: Vec<String>,
 }
 
-static COMMISSION_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"^(?:Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+\d{1,2}\.\d{1,2}\.\d{4}")
+/// The Commission's place-and-date line, `Brussels, 10.4.2013`: place and date captured.
+pub(crate) static COMMISSION_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2}\.\d{1,2}\.\d{4})")
         .unwrap()
 });
-static DOC_TYPE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+/// The document-type line: `COMMUNICATION FROM THE COMMISSION ...`, `JOINT REPORT ...`.
+pub(crate) static DOC_TYPE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(r"^(?:JOINT\s+)?(?:COMMUNICATION|REPORT|PROPOSAL|COMMISSION\s+STAFF\s+WORKING|WHITE\s+PAPER|GREEN\s+PAPER|RECOMMENDATION)\b").unwrap()
 });
 static COVER_MARK: LazyLock<Regex> = LazyLock::new(|| {

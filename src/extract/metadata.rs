@@ -9,10 +9,11 @@ use std::sync::LazyLock;
 
 use crate::re::Regex;
 
+use crate::citation::squash;
 use crate::dates::{find_date, parse_date};
 use crate::model::{BlockKind, Document};
 use crate::output::Metadata;
-use crate::structure::Structure;
+use crate::structure::{COMMISSION_DATE_LINE, DOC_TYPE_LINE, Structure};
 
 static COUNCIL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(
@@ -40,17 +41,6 @@ static CION_DOC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"(?i)^subject\s*:\s*(.+)$").unwrap());
-static COMMISSION_REF: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"\b(?:COM|JOIN|SWD|SEC|C)\s*\(\s*\d{2,4}\s*\)\s*\d+(?:\s*/\s*\d+)?(?:\s+final(?:\s*/\s*\d+)?)?").unwrap()
-});
-static COMMISSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"^(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2}\.\d{1,2}\.\d{4})")
-        .unwrap()
-});
-static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"^(?:JOINT\s+)?(?:COMMUNICATION|REPORT|PROPOSAL|COMMISSION\s+STAFF\s+WORKING\s+DOCUMENT|WHITE\s+PAPER|GREEN\s+PAPER|RECOMMENDATION)\b").unwrap()
-});
-
 /// Run the metadata stage.
 pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
     let mut m = Metadata::default();
@@ -70,7 +60,7 @@ fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) 
         if t.is_empty() {
             continue;
         }
-        if m.council_number.is_none() && !COMMISSION_REF.is_match(t) && !t.contains("(COD)") {
+        if m.council_number.is_none() && commission_ref(t).is_none() && !t.contains("(COD)") {
             if let Some(c) = COUNCIL_NUMBER.captures(t) {
                 m.council_number = Some(squash(&c[1]));
             }
@@ -103,9 +93,8 @@ fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) 
             m.recipient = Some(c[1].trim().to_string());
         }
         if let Some(c) = CION_DOC.captures(t) {
-            m.commission_reference = COMMISSION_REF
-                .find(&c[1])
-                .map(|r| squash(r.as_str()))
+            m.commission_reference = commission_ref(&c[1])
+                .map(|(_, r)| r)
                 .or_else(|| Some(c[1].trim().to_string()));
         }
         if let Some(c) = SUBJECT.captures(t) {
@@ -122,6 +111,16 @@ fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) 
             m.title = Some(title);
         }
     }
+}
+
+/// The first Commission document number in `t` (`COM(2013) 179 final`, `JOIN(2016) 18`) as
+/// written, whitespace squashed, with where it starts; read by the citation parser.
+fn commission_ref(t: &str) -> Option<(usize, String)> {
+    use crate::output::ReferenceKind::{C, Com, Join, Sec, Swd};
+    crate::citation::find(t)
+        .into_iter()
+        .find(|c| matches!(c.kind, Com | Join | Swd | Sec | C))
+        .map(|c| (c.range.start, squash(&t[c.range])))
 }
 
 /// Remove what else may share a line with the subject codes in single-line layouts.
@@ -147,7 +146,7 @@ fn split_subject(s: &str) -> (String, String) {
             rest.push(w);
         }
     }
-    if !DOC_TYPE.is_match(&kind.join(" ")) {
+    if !DOC_TYPE_LINE.is_match(&kind.join(" ")) {
         return (String::new(), s.to_string());
     }
     (kind.join(" "), rest.join(" "))
@@ -166,25 +165,23 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
             continue;
         }
         let t = block.para.text.trim();
-        if let Some(c) = COMMISSION_DATE.captures(t) {
+        if let Some(c) = COMMISSION_DATE_LINE.captures(t) {
             if m.commission_date.is_none() {
                 m.commission_date = parse_date(&c[2]);
                 m.commission_place = Some(c[1].to_string());
             }
             if m.commission_reference.is_none() {
-                m.commission_reference = COMMISSION_REF.find(t).map(|r| squash(r.as_str()));
+                m.commission_reference = commission_ref(t).map(|(_, r)| r);
             }
             continue;
         }
         if m.commission_reference.is_none() {
-            if let Some(r) = COMMISSION_REF.find(t) {
-                if r.start() == 0 {
-                    m.commission_reference = Some(squash(r.as_str()));
-                    continue;
-                }
+            if let Some((0, r)) = commission_ref(t) {
+                m.commission_reference = Some(r);
+                continue;
             }
         }
-        if DOC_TYPE.is_match(t) && is_upper(t) {
+        if DOC_TYPE_LINE.is_match(t) && is_upper(t) {
             if !saw_type {
                 m.document_type = Some(t.to_string());
             }
@@ -231,15 +228,7 @@ fn is_upper(t: &str) -> bool {
 fn is_title_like(t: &str) -> bool {
     t.len() <= 400
         && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "'‘\"“".contains(c))
-        && !COMMISSION_DATE.is_match(t)
-}
-
-/// Collapse whitespace runs (including no-break spaces) to single spaces.
-fn squash(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+        && !COMMISSION_DATE_LINE.is_match(t)
 }
 
 #[cfg(test)]

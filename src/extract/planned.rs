@@ -181,19 +181,8 @@ fn table(
     }
     // Years across the columns: the header row holds years, the first column the actions.
     let Some(header) = (first_row..t.rows.len()).find(|&r| {
-        t.rows[r]
-            .iter()
-            .skip(1)
-            .filter(|cell| {
-                year_of(
-                    &cell
-                        .paras
-                        .iter()
-                        .map(|p| p.text.as_str())
-                        .collect::<String>(),
-                )
-                .is_some()
-            })
+        (1..t.rows[r].len())
+            .filter(|&c| year_of(&cell_text(t, r, c)).is_some())
             .count()
             >= 2
     }) else {

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use crate::re::Regex;
 
-use crate::citation::{self, Citation};
+use crate::citation::{self, Citation, squash};
 use crate::model::{BlockKind, Document, Para};
 use crate::output::{Mention, Metadata, Reference, ReferenceKind};
 use crate::sentence::sentence_around;
@@ -95,8 +95,10 @@ pub fn id_key(id: &str) -> String {
         .collect()
 }
 
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The key of a reference as a person writes it (`COM (2012) 85 final` → `COM(2012)85`),
+/// read by the same parser as the text; `None` when it is not a reference.
+pub fn reference_key(written: &str) -> Option<String> {
+    citation::normalise(written).map(|c| id_key(&c.id))
 }
 
 fn add_title(r: &mut Reference, title: &str) {
@@ -399,10 +401,9 @@ pub fn attach_document_title(refs: &mut [Reference], metadata: &Metadata) {
     let (Some(own), Some(title)) = (&metadata.commission_reference, &metadata.title) else {
         return;
     };
-    let Some(c) = citation::normalise(own) else {
+    let Some(key) = reference_key(own) else {
         return;
     };
-    let key = id_key(&c.id);
     if let Some(r) = refs.iter_mut().find(|r| id_key(&r.id) == key) {
         add_title(r, title);
     }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use super::{Added, Index, IndexError, Result};
 use crate::error::Error;
 use crate::output::Extraction;
-use crate::pipeline::{extract_hashed, sha256_hex};
+use crate::pipeline::{extract_hashed, read_input, sha256_hex};
 
 /// How to fill an index.
 #[derive(Debug, Clone, Default)]
@@ -95,23 +95,9 @@ pub fn stored_path(p: &Path) -> String {
 
 fn read_and_extract(p: &Path, known: &HashSet<String>) -> Work {
     let path = stored_path(p);
-    if p.is_dir() {
-        return Work::Failed {
-            path,
-            error: Error::IsDirectory(p.to_path_buf()),
-        };
-    }
-    let bytes = match std::fs::read(p) {
+    let bytes = match read_input(p) {
         Ok(b) => b,
-        Err(source) => {
-            return Work::Failed {
-                path,
-                error: Error::Io {
-                    path: p.to_path_buf(),
-                    source,
-                },
-            };
-        }
+        Err(error) => return Work::Failed { path, error },
     };
     let sha256 = sha256_hex(&bytes);
     if known.contains(&sha256) {

@@ -18,7 +18,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::citation::{self, Citation};
-use crate::extract::references::id_key;
+use crate::extract::references::{id_key, reference_key};
 use crate::output::{Extraction, Links};
 
 /// The schema this version of eurodoc writes and reads.
@@ -366,11 +366,7 @@ impl Index {
         }
         let replaced = remove_document(&tx, &path)?;
         let md = &e.metadata;
-        let own_key = md
-            .commission_reference
-            .as_deref()
-            .and_then(citation::normalise)
-            .map(|c| id_key(&c.id));
+        let own_key = md.commission_reference.as_deref().and_then(reference_key);
         let council_key = md.council_number.as_deref().map(id_key);
         tx.execute(
             "INSERT INTO documents (path, sha256, format, pages, reference, reference_key, council_number, title, date)
@@ -549,7 +545,7 @@ impl Index {
 
     /// What the document `doc` cites: `doc` is its own reference (`COM(2013) 179`) or its path.
     pub fn cites(&self, doc: &str) -> Result<Option<CitesResult>> {
-        let by_ref = citation::normalise(doc).map(|c| id_key(&c.id));
+        let by_ref = reference_key(doc);
         let found = self
             .conn
             .query_row(
