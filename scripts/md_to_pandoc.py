@@ -1,8 +1,28 @@
 """Turn the converter-style Markdown fixture into pandoc Markdown: real footnotes and grid
-tables, so that pandoc + LibreOffice can render it as a Word-style PDF."""
+tables, so that pandoc + LibreOffice can render it as a Word-style PDF.
+
+usage: md_to_pandoc.py [--join-breaks] [--keep-markers] INPUT.md > OUT.md
+
+Without options the output is what scripts/render-libreoffice.sh has always used. Options, for
+scripts/render-variants.sh (renders that should carry exactly the fixture's text):
+  --join-breaks   join a paragraph cut by a page break back together: a paragraph that ends
+                  without final punctuation, followed by a page break (a `---` rule, footnote
+                  bodies or two or more blank lines; or none when it ends in `of`, `the`, ...)
+                  and a line that continues it (starts in lower case, or the paragraph ends
+                  in a lower-case word), as the Markdown reader does
+  --keep-markers  keep lines that start with a literal `•` or `–` marker as one paragraph each
+                  (pandoc would otherwise run consecutive such lines into one paragraph)
+"""
 import re, sys, textwrap
 
-src = open(sys.argv[1], encoding="utf-8").read()
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+opts = {a for a in sys.argv[1:] if a.startswith("--")}
+unknown = opts - {"--join-breaks", "--keep-markers"}
+if unknown or len(args) != 1:
+    sys.exit(__doc__)
+JOIN = "--join-breaks" in opts
+MARKERS = "--keep-markers" in opts
+src = open(args[0], encoding="utf-8").read()
 lines = src.split("\n")
 out = []
 notes = {}
@@ -34,8 +54,48 @@ def grid(rows):
         res.append(sep)
     return res
 
+# --join-breaks state: index in `out` of the last text paragraph line, and whether a page break
+# (rule, footnote bodies, 2+ blank lines) has been seen since it.
+last_para = None
+broken = False
+blanks = 0
+PLAIN = re.compile(r"^(?![#|>\t<]|[*+\-•–]\s|\d+[.)]\s|\([a-z0-9]+\)\s|\s*$)")
+
+# A paragraph ending in one of these words is cut even without a page break between.
+DANGLING = re.compile(r"\b(?:of|the|to|and|in|a|an|on|for|with|by|at|from|as|or)\s*$")
+
+def continues(prev, nxt):
+    prev = prev.rstrip()
+    if not prev or prev[-1] in ".:;!?)]\"'’*":
+        return False
+    if nxt[:1].islower():
+        return True
+    return bool(re.search(r"\b[a-z]+$", prev)) and len(prev) > 200
+
 while i < len(lines):
     l = lines[i]
+    if JOIN:
+        if not l.strip():
+            blanks += 1
+            if blanks >= 2 and last_para is not None:
+                broken = True
+        else:
+            blanks = 0
+    if JOIN and l.strip() and not l.startswith("<sup>") and l.strip() != "---" and "\t" not in l:
+        if (
+            last_para is not None
+            and PLAIN.match(l)
+            and (broken or DANGLING.search(out[last_para]))
+            and continues(out[last_para], l)
+        ):
+            out[last_para] = out[last_para].rstrip() + " " + inline(l.replace("\\$", "$")).strip()
+            broken = False
+            i += 1
+            continue
+        broken = False
+        last_para = len(out) if PLAIN.match(l) or re.match(r"^\([a-z]\)\s", l) else None
+    if MARKERS and re.match(r"^[•–]\s", l) and out and out[-1].strip():
+        out.append("")
     m = re.match(r"^<sup>(\d+)</sup>\s*(.*)$", l)
     if m:
         body = [m.group(2)]
@@ -43,6 +103,8 @@ while i < len(lines):
             i += 1
             body.append(lines[i].strip())
         notes[m.group(1)] = " ".join(body)
+        if JOIN and last_para is not None:
+            broken = True
         i += 1
         continue
     if "\t" in l:
@@ -68,6 +130,8 @@ while i < len(lines):
         out.append("")
         continue
     if l.strip() == "---":
+        if JOIN and last_para is not None:
+            broken = True
         i += 1
         continue
     out.append(inline(l.replace("\\$", "$")))

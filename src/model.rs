@@ -66,6 +66,9 @@ pub enum BlockKind {
     Footnote {
         number: u32,
     },
+    /// A line of a table of contents. Kept so nothing is lost, but it repeats headings and is
+    /// not document text: [`Document::paras`] leaves it out.
+    Contents,
 }
 
 /// A table: rows of cells, each cell a list of paragraphs.
@@ -368,8 +371,15 @@ pub fn merge_ranges(ranges: &mut Vec<Range<usize>>) {
 
 impl Document {
     /// Every paragraph of the document in reading order, including footnote bodies, headings,
-    /// list items and the paragraphs inside table cells, with where it sits.
+    /// list items and the paragraphs inside table cells, with where it sits. Table-of-contents
+    /// lines are left out: they repeat the headings.
     pub fn paras(&self) -> impl Iterator<Item = (ParaRef, &Para)> {
+        self.all_paras()
+            .filter(|(at, _)| self.blocks[at.block].kind != BlockKind::Contents)
+    }
+
+    /// [`Document::paras`] with the table-of-contents lines.
+    fn all_paras(&self) -> impl Iterator<Item = (ParaRef, &Para)> {
         self.blocks.iter().enumerate().flat_map(|(b, block)| {
             let own: Box<dyn Iterator<Item = (ParaRef, &Para)>> = match &block.kind {
                 BlockKind::Table(t) => {
@@ -408,7 +418,7 @@ impl Document {
     pub fn outline(&self) -> String {
         use std::fmt::Write;
         let mut out = String::new();
-        for (at, para) in self.paras() {
+        for (at, para) in self.all_paras() {
             let block = &self.blocks[at.block];
             let kind = match &block.kind {
                 BlockKind::Heading { level, number } => {
@@ -428,6 +438,7 @@ impl Document {
                     format!("td {}:{}:{}", c.row, c.col, c.para)
                 }
                 BlockKind::Footnote { number } => format!("fn {number}"),
+                BlockKind::Contents => "toc".to_string(),
             };
             let mut text = para.text.clone();
             for call in para.calls.iter().rev() {

@@ -1,6 +1,7 @@
 //! Ingesters: bytes in, [`Document`] out. The format is sniffed from the content first
 //! (`%PDF-` magic), then from the file name.
 
+mod headings;
 pub mod pdf;
 pub mod text;
 
@@ -49,6 +50,12 @@ pub fn sniff(bytes: &[u8], name: Option<&str>) -> Result<SourceFormat> {
 
 /// Ingest `bytes` (named `name`, if known) into the document model.
 pub fn ingest(bytes: &[u8], name: Option<&str>) -> Result<Document> {
+    let mut doc = read(bytes, name)?;
+    doc.blocks = headings::join_legal_headings(std::mem::take(&mut doc.blocks));
+    Ok(doc)
+}
+
+fn read(bytes: &[u8], name: Option<&str>) -> Result<Document> {
     match sniff(bytes, name)? {
         SourceFormat::Pdf => pdf::ingest(bytes),
         format => {

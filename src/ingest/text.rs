@@ -640,16 +640,42 @@ static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The section number a heading text starts with (`2.1` from `2.1. Strategic ...`, `Annex 1`
-/// from `Annex 1: Graphic ...`) and the byte offset of the title after it.
+/// A Roman or letter number with its dot: `IV. Title`, `B. Title`.
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^\s*([IVX]{1,5}|[A-Z])\.\s+(\S.*)$").unwrap());
+/// The parts of a legal act: `Article 12`, `CHAPTER IV`, `SECTION 2`, `Part I`, `TITLE II`.
+static LEGAL_PART: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r"^\s*(?i:(article|chapter|section|part|title))\s+(\d{1,3}[a-z]?|[IVXLC]{1,7})\b\s*[:.\-–—]?\s*(.*)$",
+    )
+    .unwrap()
+});
+
+/// The section number a heading text starts with (`2.1` from `2.1. Strategic ...`, `IV` from
+/// `IV. SPECIFIC ...`, `B` from `B. Lawful ...`, `Annex 1` from `Annex 1: Graphic ...`,
+/// `Article 12` or `Chapter IV` from a legal act's headings) and the byte offset of the title
+/// after it.
 pub fn heading_number(text: &str) -> Option<(String, usize)> {
-    if let Some(c) = NUMBERED.captures(text) {
-        let title = c.get(2)?;
-        if title
-            .as_str()
-            .starts_with(|c: char| c.is_alphabetic() || "'‘\"“(".contains(c))
+    let titled = |t: &str| t.starts_with(|c: char| c.is_alphabetic() || "'‘\"“(".contains(c));
+    for re in [&*NUMBERED, &*LETTERED] {
+        if let Some(c) = re.captures(text) {
+            let title = c.get(2)?;
+            if titled(title.as_str()) {
+                return Some((c[1].to_string(), title.start()));
+            }
+        }
+    }
+    if let Some(c) = LEGAL_PART.captures(text) {
+        let word = &c[1];
+        let word = format!("{}{}", word[..1].to_uppercase(), word[1..].to_lowercase());
+        let title = c.get(3)?;
+        // `Article 5 of Regulation ...` is prose: a title after the number starts in capitals.
+        if title.as_str().is_empty()
+            || title
+                .as_str()
+                .starts_with(|c: char| c.is_uppercase() || "'‘\"“".contains(c))
         {
-            return Some((c[1].to_string(), title.start()));
+            return Some((format!("{word} {}", &c[2]), title.start()));
         }
     }
     let c = ANNEX.captures(text)?;

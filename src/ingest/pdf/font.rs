@@ -36,6 +36,10 @@ pub struct Font {
     pub mono: bool,
     /// The font has neither a ToUnicode CMap nor a usable encoding.
     pub undecodable: bool,
+    /// A hash of the family name without subset prefix and style (`TimesNewRoman` for
+    /// `ABCDEE+TimesNewRomanPS-BoldMT`): a heading set in another family than the body text
+    /// stands out even when it is neither bold nor larger.
+    pub family: u32,
 }
 
 /// One decoded character code.
@@ -172,6 +176,7 @@ impl Font {
             f.to_unicode.is_empty() && (f.two_byte || f.simple.iter().all(Option::is_none));
         f.densify();
         style(&base, descriptor, &mut f);
+        f.family = family_hash(&base);
         if base.contains("Symbol") && f.to_unicode.is_empty() {
             // Word's bullet: Symbol font code 0xB7 (or its private-use twin U+F0B7).
             f.simple.resize(256, None);
@@ -310,6 +315,50 @@ fn read_cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f32>) {
             None => break,
         }
     }
+}
+
+/// The family of a base font name: subset prefix, separators and style words removed.
+pub fn family_name(base: &str) -> String {
+    let name: String = base
+        .split_once('+')
+        .map_or(base, |(_, n)| n)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    const STYLES: [&str; 12] = [
+        "bold",
+        "ital",
+        "oblique",
+        "regu",
+        "medium",
+        "light",
+        "black",
+        "heavy",
+        "demi",
+        "semi",
+        "book",
+        "condensed",
+    ];
+    let cut = STYLES
+        .iter()
+        .filter_map(|w| name.find(w).filter(|&i| i > 0))
+        .min()
+        .unwrap_or(name.len());
+    let mut family = &name[..cut];
+    for suffix in ["mt", "ps", "mt", "ps"] {
+        if family.len() > suffix.len() + 2 {
+            family = family.strip_suffix(suffix).unwrap_or(family);
+        }
+    }
+    family.to_string()
+}
+
+fn family_hash(base: &str) -> u32 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    family_name(base).hash(&mut h);
+    h.finish() as u32
 }
 
 /// Font weight and style from the base font name and the descriptor.
@@ -494,6 +543,21 @@ mod tests {
             got,
             vec![("A".to_string(), 722.0), ("\u{fffd}".to_string(), 1000.0)]
         );
+    }
+
+    #[test]
+    fn family_names_drop_subset_and_style() {
+        for (base, family) in [
+            ("ABCDEE+TimesNewRomanPS-BoldMT", "timesnewroman"),
+            ("TimesNewRomanPSMT", "timesnewroman"),
+            ("EUAlbertina-Regu", "eualbertina"),
+            ("EUAlbertina-Ital", "eualbertina"),
+            ("Calibri,Bold", "calibri"),
+            ("KZUJSR+Liberation-Serif-Bold", "liberationserif"),
+            ("Georgia", "georgia"),
+        ] {
+            assert_eq!(family_name(base), family, "{base}");
+        }
     }
 
     #[test]

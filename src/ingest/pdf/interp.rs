@@ -8,7 +8,7 @@ use std::sync::Arc;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
-use super::lexer::{Lexer, Operand, decode_hex, decode_literal};
+use super::lexer::{Lexer, Operand, decode_hex, decode_literal, dict_integer};
 
 /// Bounds on the work one page may ask for, so a hostile file cannot spin.
 const MAX_OPS: usize = 3_000_000;
@@ -33,7 +33,17 @@ pub struct Glyph {
     /// Byte range of its text in [`PageContent::text`].
     pub start: u32,
     pub len: u16,
+    /// The marked-content id the glyph is drawn in ([`NO_MCID`] outside one, or when the
+    /// document is not tagged): the key into the structure tree.
+    pub mcid: u32,
+    /// Drawn inside `/Artifact` marked content: page furniture by the producer's own account.
+    pub artifact: bool,
+    /// The font's family ([`Font::family`]).
+    pub family: u32,
 }
+
+/// [`Glyph::mcid`] of a glyph outside any marked-content sequence with an id.
+pub const NO_MCID: u32 = u32::MAX;
 
 /// A horizontal rule: from `x0` to `x1` at height `y` (y downwards).
 #[derive(Debug, Clone, Copy)]
@@ -228,10 +238,15 @@ struct Interp<'d> {
     scratch: Vec<u8>,
     path: Vec<(f32, f32, f32, f32)>,
     forms: Vec<ObjectId>,
+    /// Read marked content (only for tagged documents, where ids mean something).
+    tagged: bool,
+    /// Open marked-content sequences: their id, and whether they are artifacts.
+    marks: Vec<(u32, bool)>,
 }
 
-/// Interpret one page.
-pub fn read_page(doc: &Document, page: ObjectId, fonts: &FontCache) -> PageContent {
+/// Interpret one page. `tagged`: the document has a structure tree, so marked-content ids
+/// and artifacts are recorded on the glyphs.
+pub fn read_page(doc: &Document, page: ObjectId, fonts: &FontCache, tagged: bool) -> PageContent {
     let bx = page_box(doc, page);
     let mut it = Interp {
         doc,
@@ -248,6 +263,8 @@ pub fn read_page(doc: &Document, page: ObjectId, fonts: &FontCache) -> PageConte
         scratch: Vec::new(),
         path: Vec::new(),
         forms: Vec::new(),
+        tagged,
+        marks: Vec::new(),
     };
     let content = match doc.get_page_content_with_limit(page, MAX_CONTENT) {
         Ok(c) => c,
@@ -423,9 +440,47 @@ impl<'d> Interp<'d> {
                     }
                 }
                 b"n" => self.path.clear(),
+                b"BMC" | b"BDC" if self.tagged => {
+                    let artifact = matches!(operands.first(), Some(Operand::Name(b"Artifact")));
+                    // Ids inside a form XObject number the form's own content, not the page's.
+                    let mcid = match operands.get(1) {
+                        _ if depth > 0 || op == b"BMC" => None,
+                        Some(Operand::Dict(raw)) => dict_integer(raw, b"MCID"),
+                        Some(Operand::Name(name)) => self.property_mcid(resources, name),
+                        _ => None,
+                    };
+                    if self.marks.len() < MAX_STACK {
+                        self.marks.push((mcid.unwrap_or(NO_MCID), artifact));
+                    }
+                }
+                b"EMC" if self.tagged => {
+                    self.marks.pop();
+                }
                 _ => {}
             }
         }
+    }
+
+    /// The `/MCID` of a property list named in the resources' `/Properties`.
+    fn property_mcid(&self, resources: &[&'d Dictionary], name: &[u8]) -> Option<u32> {
+        resources.iter().find_map(|res| {
+            let props = get_dict(self.doc, res, b"Properties")?;
+            let o = self.doc.dereference(props.get(name).ok()?).ok()?.1;
+            let id = o.as_dict().ok()?.get(b"MCID").ok()?.as_i64().ok()?;
+            u32::try_from(id).ok()
+        })
+    }
+
+    /// The id and artifact flag that glyphs drawn now carry.
+    fn mark(&self) -> (u32, bool) {
+        let mcid = self
+            .marks
+            .iter()
+            .rev()
+            .map(|m| m.0)
+            .find(|&m| m != NO_MCID)
+            .unwrap_or(NO_MCID);
+        (mcid, self.marks.iter().any(|m| m.1))
     }
 
     /// Record a thin horizontal shape as a rule.
@@ -523,6 +578,7 @@ impl<'d> Interp<'d> {
         let size = gs.size;
         let th = gs.h_scale;
         let (top, left) = (self.page_top, self.page_left);
+        let (mcid, artifact) = self.mark();
         let out = &mut self.out;
         // Within one string the text matrix only moves along the baseline, so the combined
         // matrix is computed once and the origin advanced by each glyph's width.
@@ -560,6 +616,9 @@ impl<'d> Interp<'d> {
                         style,
                         start,
                         len: text.len().min(u16::MAX as usize) as u16,
+                        mcid,
+                        artifact,
+                        family: font.family,
                     });
                 }
             }

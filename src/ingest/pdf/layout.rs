@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::interp::{BOLD, Glyph, ITALIC, MONO, PageContent};
+use super::tags::{Tag, TagKind};
 use crate::ingest::text::{heading_number, is_page_furniture, list_marker, parse_html_paragraphs};
 use crate::model::{Block, BlockKind, ParaBuilder};
 
@@ -41,17 +42,42 @@ pub struct Frag {
     pub style_all: u8,
     /// A superscript number the fragment starts with (a footnote body's marker).
     pub marker: Option<u32>,
+    /// What the structure tree says of most of the fragment's text, in a tagged PDF.
+    pub tag: Option<Tag>,
+    /// The font family most of its letters are set in.
+    pub family: u32,
+    /// A line of a table of contents (dot leaders and a page number, or its title).
+    pub contents: bool,
 }
 
-/// Group a page's glyphs into fragments, top to bottom, left to right.
-pub fn fragments(page: &PageContent, page_no: u32) -> Vec<Frag> {
+impl Frag {
+    fn tag_kind(&self) -> Option<TagKind> {
+        self.tag.map(|t| t.kind)
+    }
+}
+
+/// Group a page's glyphs into fragments, top to bottom, left to right. `tags` holds what the
+/// structure tree says of each glyph (empty for an untagged page); `drop_artifacts` leaves out
+/// the text the producer marked as page furniture.
+pub fn fragments(
+    page: &PageContent,
+    page_no: u32,
+    tags: &[Option<Tag>],
+    drop_artifacts: bool,
+) -> Vec<Frag> {
     let (w, h) = (page.width.max(1.0), page.height.max(1.0));
+    let tag_of = |i: usize| tags.get(i).copied().flatten();
     let mut idx: Vec<usize> = (0..page.glyphs.len())
         .filter(|&i| {
             let g = &page.glyphs[i];
+            let artifact = g.artifact || tag_of(i).is_some_and(|t| t.kind == TagKind::Artifact);
             // Text beyond the right edge is kept (converters let long lines run off the page);
             // text above or below the page is not shown and is dropped.
-            g.y >= -0.02 * h && g.y <= 1.02 * h && g.x >= -w && g.size > 0.5
+            g.y >= -0.02 * h
+                && g.y <= 1.02 * h
+                && g.x >= -w
+                && g.size > 0.5
+                && !(drop_artifacts && artifact)
         })
         .collect();
     // Stable sort: content order is close to reading order, and runs make it cheap.
@@ -61,24 +87,37 @@ pub fn fragments(page: &PageContent, page_no: u32) -> Vec<Frag> {
     });
     // Lines: glyphs whose baseline lies within half a font size of the line's reference glyph
     // (the largest seen so far), which takes superscripts in with their line.
-    let mut lines: Vec<Vec<usize>> = Vec::new();
-    let mut ref_y = f32::NAN;
-    let mut ref_size = 0.0f32;
+    // Each line with its reference baseline and size.
+    let mut lines: Vec<(Vec<usize>, f32, f32)> = Vec::new();
     for &i in &idx {
         let g = &page.glyphs[i];
-        let tol = 0.45 * g.size.max(ref_size);
-        if !lines.is_empty() && (g.y - ref_y).abs() <= tol {
-            lines.last_mut().expect("non-empty").push(i);
-            if g.size > ref_size {
-                ref_size = g.size;
-                ref_y = g.y;
+        match lines.last_mut() {
+            Some((line, ref_y, ref_size))
+                if (g.y - *ref_y).abs() <= 0.45 * g.size.max(*ref_size) =>
+            {
+                line.push(i);
+                if g.size > *ref_size {
+                    *ref_size = g.size;
+                    *ref_y = g.y;
+                }
             }
-        } else {
-            lines.push(vec![i]);
-            ref_y = g.y;
-            ref_size = g.size;
+            _ => lines.push((vec![i], g.y, g.size)),
         }
     }
+    // A superscript raised more than the tolerance (Word sets calls half a line up) forms a
+    // line of its own in small type just above its line: it joins the line below it.
+    let mut k = 0;
+    while k + 1 < lines.len() {
+        let (size, y) = (lines[k].2, lines[k].1);
+        let (below_y, below_size) = (lines[k + 1].1, lines[k + 1].2);
+        if size < 0.85 * below_size && below_y > y && below_y - y <= 0.8 * below_size {
+            let (moved, _, _) = lines.remove(k);
+            lines[k].0.extend(moved);
+        } else {
+            k += 1;
+        }
+    }
+    let mut lines: Vec<Vec<usize>> = lines.into_iter().map(|l| l.0).collect();
     for line in &mut lines {
         line.sort_by(|&a, &b| page.glyphs[a].x.total_cmp(&page.glyphs[b].x));
     }
@@ -99,7 +138,7 @@ pub fn fragments(page: &PageContent, page_no: u32) -> Vec<Frag> {
                     && !is_marker(page, &line[start..k], g)
             };
             if split {
-                if let Some(f) = fragment(page, &line[start..k], page_no) {
+                if let Some(f) = fragment(page, &line[start..k], page_no, tags) {
                     out.push(f);
                 }
                 start = k;
@@ -117,7 +156,8 @@ fn is_marker(page: &PageContent, lead: &[usize], next: &Glyph) -> bool {
     }
     let small_number = lead.iter().all(|&i| {
         let m = &page.glyphs[i];
-        m.size < 0.85 * next.size && m.text(page).chars().all(|c| c.is_ascii_digit() || c == '.')
+        let t = m.text(page);
+        t == " " || (m.size < 0.85 * next.size && t.chars().all(|c| c.is_ascii_digit() || c == '.'))
     });
     if small_number {
         return true;
@@ -158,8 +198,18 @@ fn is_raised_small(g: &Glyph, size: f32, base: f32) -> bool {
     g.size < 0.85 * size && g.y < base - 0.15 * size
 }
 
-fn fragment(page: &PageContent, glyphs: &[usize], page_no: u32) -> Option<Frag> {
+fn fragment(
+    page: &PageContent,
+    glyphs: &[usize],
+    page_no: u32,
+    tags: &[Option<Tag>],
+) -> Option<Frag> {
     let gl: Vec<&Glyph> = glyphs.iter().map(|&i| &page.glyphs[i]).collect();
+    let gtag: Vec<Option<Tag>> = glyphs
+        .iter()
+        .map(|&i| tags.get(i).copied().flatten())
+        .collect();
+    let is_call_tag = |k: usize| gtag[k].is_some_and(|t| t.kind == TagKind::NoteCall);
     // Main size: the size most glyphs have (ties to the larger); main baseline: theirs.
     let mut counts: Vec<(f32, usize)> = Vec::new();
     for g in &gl {
@@ -189,20 +239,38 @@ fn fragment(page: &PageContent, glyphs: &[usize], page_no: u32) -> Option<Frag> 
     let mut k = 0;
     while k < gl.len() {
         let g = gl[k];
-        // A run of raised small glyphs: a footnote call when it is a number.
-        if is_raised_small(g, size, base) {
+        // A run of raised small glyphs, or of text the tags make a note's call: a footnote
+        // call when it is a number. The Official Journal sets `(1)` with only the digit raised:
+        // parentheses right around the number belong to the call.
+        let tagged_call = is_call_tag(k);
+        if tagged_call || is_raised_small(g, size, base) {
             let mut j = k;
             let mut sup = String::new();
-            while j < gl.len() && is_raised_small(gl[j], size, base) {
+            while j < gl.len()
+                && (if tagged_call {
+                    is_call_tag(j)
+                } else {
+                    is_raised_small(gl[j], size, base)
+                })
+            {
                 sup.push_str(gl[j].text(page));
                 j += 1;
             }
-            let digits = sup.trim().trim_end_matches(['.', ')', ',']).trim();
+            let mut digits = sup.trim().trim_end_matches(['.', ',']).trim();
+            let opened = text.ends_with('(') || digits.starts_with('(');
+            digits = digits.trim_start_matches('(').trim_end_matches(')').trim();
             if let Ok(n) = digits.parse::<u32>() {
                 if !digits.is_empty()
                     && digits.len() <= 3
                     && digits.chars().all(|c| c.is_ascii_digit())
                 {
+                    if opened && text.ends_with('(') {
+                        pop_char(&mut pieces, &mut text);
+                    }
+                    let closes = gl.get(j).is_some_and(|c| c.text(page) == ")");
+                    if opened && closes && !sup.trim_end().ends_with(')') {
+                        j += 1;
+                    }
                     if text.trim().is_empty() {
                         marker = Some(n);
                     } else {
@@ -253,6 +321,29 @@ fn fragment(page: &PageContent, glyphs: &[usize], page_no: u32) -> Option<Frag> 
     }
     let first = gl.iter().find(|g| g.text(page) != " ")?;
     let last = gl.iter().rev().find(|g| g.text(page) != " ")?;
+    // The tag most of the visible text carries; a call's tag does not count.
+    let mut votes: Vec<(Tag, usize)> = Vec::new();
+    for (g, t) in gl.iter().zip(&gtag) {
+        let Some(t) = t else { continue };
+        if t.kind == TagKind::NoteCall || g.text(page) == " " {
+            continue;
+        }
+        match votes.iter_mut().find(|(v, _)| v == t) {
+            Some(v) => v.1 += 1,
+            None => votes.push((*t, 1)),
+        }
+    }
+    let tag = votes.iter().max_by_key(|v| v.1).map(|v| v.0);
+    let mut families: Vec<(u32, usize)> = Vec::new();
+    for g in &gl {
+        if g.text(page).chars().any(char::is_alphanumeric) {
+            match families.iter_mut().find(|(f, _)| *f == g.family) {
+                Some(v) => v.1 += 1,
+                None => families.push((g.family, 1)),
+            }
+        }
+    }
+    let family = families.iter().max_by_key(|v| v.1).map_or(0, |v| v.0);
     Some(Frag {
         page: page_no,
         x0: first.x,
@@ -267,7 +358,22 @@ fn fragment(page: &PageContent, glyphs: &[usize], page_no: u32) -> Option<Frag> 
             style_all
         },
         marker,
+        tag,
+        family,
+        contents: false,
     })
+}
+
+/// Remove the last character written (an opening parenthesis that turned out to belong to a
+/// footnote call).
+fn pop_char(pieces: &mut Vec<Piece>, text: &mut String) {
+    text.pop();
+    if let Some(Piece::Text { text: t, .. }) = pieces.last_mut() {
+        t.pop();
+        if t.is_empty() {
+            pieces.pop();
+        }
+    }
 }
 
 fn push_text(pieces: &mut Vec<Piece>, text: &mut String, t: &str, style: u8) {
@@ -312,6 +418,80 @@ pub fn body_size(pages: &[Vec<Frag>]) -> f32 {
         .map_or(12.0, |(k, _)| k as f32 / 2.0)
 }
 
+/// Mark a page's table-of-contents lines: a line that ends in dot leaders and a page number,
+/// the first line of an entry wrapped onto such a line, and a `Contents` title above them.
+/// The tags may already have said so; this finds them in untagged files too.
+pub fn mark_contents(frags: &mut [Frag]) {
+    static LEADER: std::sync::LazyLock<crate::re::Regex> = std::sync::LazyLock::new(|| {
+        crate::re::compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$").unwrap()
+    });
+    static TITLE: std::sync::LazyLock<crate::re::Regex> = std::sync::LazyLock::new(|| {
+        crate::re::compile(r"(?i)^\s*(?:table\s+of\s+)?contents\s*$").unwrap()
+    });
+    // Rows of fragments on one baseline, in the order `fragments` gives them.
+    let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 1..=frags.len() {
+        if i == frags.len() || (frags[i].y - frags[start].y).abs() > 0.3 * frags[start].size {
+            rows.push(start..i);
+            start = i;
+        }
+    }
+    let texts: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            frags[r.clone()]
+                .iter()
+                .map(|f| f.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let dotted: Vec<bool> = texts.iter().map(|t| LEADER.is_match(t)).collect();
+    if dotted.iter().filter(|&&d| d).count() < 3 {
+        return;
+    }
+    let mut mark = vec![false; rows.len()];
+    for (k, r) in rows.iter().enumerate() {
+        if dotted[k] {
+            mark[k] = true;
+            // The first line(s) of an entry that wraps: just above, not indented further.
+            let mut j = k;
+            while j > 0 && !dotted[j - 1] && !mark[j - 1] {
+                let (above, below) = (&frags[rows[j - 1].start], &frags[rows[j].start]);
+                let close = below.y - above.y <= 1.8 * below.size.max(above.size);
+                if !close || above.x0 > frags[r.start].x0 + 2.0 || j + 2 < k {
+                    break;
+                }
+                mark[j - 1] = true;
+                j -= 1;
+            }
+        }
+    }
+    for (k, r) in rows.iter().enumerate() {
+        let title = TITLE.is_match(&texts[k]) && mark[k + 1..].iter().take(3).any(|&m| m);
+        if mark[k] || title {
+            for f in &mut frags[r.clone()] {
+                f.contents = true;
+            }
+        }
+    }
+}
+
+/// The font family most body-size text is set in.
+pub fn body_family(pages: &[Vec<Frag>], body: f32) -> u32 {
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for f in pages.iter().flatten() {
+        if (f.size - body).abs() < 0.5 {
+            *counts.entry(f.family).or_default() += f.text.len();
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(0, |(k, _)| k)
+}
+
 /// Drop running headers and footers: fragments near the top or bottom of the page whose text
 /// (digits aside) recurs on many pages, or that are page numbers (`EN 3 EN`, `- 3 -`).
 pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
@@ -344,31 +524,84 @@ pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
     }
 }
 
-/// A footnote body gathered from the page foot.
+/// A footnote body gathered from the page foot. `number` is `None` for text at the top of a
+/// page's footnote area that continues the last footnote of the page before.
 pub struct FootnoteFrags {
-    pub number: u32,
+    pub number: Option<u32>,
     pub frags: Vec<Frag>,
+    /// For a number printed in the text's own type (`12 Text`, not superscript): the bytes of
+    /// the first fragment it takes. Such a number may be text that a line break put first
+    /// (`COM (2012)` / `196.`), so the caller checks it against the footnotes' sequence and
+    /// calls [`FootnoteFrags::accept_number`] or [`FootnoteFrags::into_continuation`].
+    pub plain: Option<usize>,
 }
 
-/// Split a page's fragments into body and footnotes. The footnote area starts below a
-/// horizontal rule in the lower part of the page, or, without one, at the first of the
-/// trailing run of fragments in smaller type that begins with a number.
+impl FootnoteFrags {
+    /// Take the plain number as the footnote's: strip it from the text.
+    pub fn accept_number(&mut self) {
+        if let Some(at) = self.plain.take() {
+            strip_leading(&mut self.frags[0], at);
+        }
+    }
+
+    /// Read the plain number as text continuing the footnote before.
+    pub fn into_continuation(mut self) -> FootnoteFrags {
+        self.number = None;
+        self.plain = None;
+        self
+    }
+}
+
+/// Split a page's fragments into body and footnotes. A tagged page whose structure tree marks
+/// note bodies is split by the tags; otherwise the footnote area starts below a horizontal
+/// rule in the lower part of the page, or, without one, at the first of the trailing run of
+/// fragments in smaller type that begins with a number.
+/// `notes_tagged`: the document's producer tags its notes, so a page without tagged notes
+/// has none (its small type at the foot is a table or a caption).
 pub fn split_footnotes(
     frags: Vec<Frag>,
     rules: &[super::interp::Rule],
     (width, height): (f32, f32),
     body: f32,
+    notes_tagged: bool,
 ) -> (Vec<Frag>, Vec<FootnoteFrags>) {
-    let small = |f: &Frag| f.size < 0.95 * body;
-    let starts_number = |f: &Frag| f.marker.is_some() || plain_marker(&f.text).is_some();
+    if notes_tagged {
+        return split_tagged_notes(frags);
+    }
+    let small = |f: &Frag| f.size < 0.95 * body && !f.contents;
+    let starts_number =
+        |f: &Frag| !f.contents && (f.marker.is_some() || plain_marker(&f.text).is_some());
     // A rule counts when the first fragment under it is in small type and starts with a
     // number (a link's underline has text above, not a footnote under it).
     // Separators start at the left margin; a rule further right is something else.
     // Under a separator the type need not be smaller (some producers keep the body size),
     // but the first fragment must then open with a superscript number.
+    // A table's borders are rules too: segments that continue one another on one line, or
+    // several lines of them close below. A separator stands alone.
+    let same = |a: &super::interp::Rule, b: &super::interp::Rule| {
+        (a.x0 - b.x0).abs() < 1.0 && (a.x1 - b.x1).abs() < 1.0 && (a.y - b.y).abs() < 1.0
+    };
+    // A link's underline sits right under its text's baseline.
+    let underline = |r: &super::interp::Rule| {
+        frags.iter().any(|f| {
+            r.y >= f.y - 0.2 * f.size && r.y <= f.y + 0.6 * f.size && r.x0 < f.x1 && r.x1 > f.x0
+        })
+    };
+    let rules: Vec<&super::interp::Rule> = rules.iter().filter(|r| !underline(r)).collect();
+    let in_grid = |r: &super::interp::Rule| {
+        let others = || rules.iter().filter(|o| !same(o, r));
+        let continued =
+            others().any(|o| (o.y - r.y).abs() < 1.5 && o.x0 <= r.x1 + 2.0 && o.x1 >= r.x0 - 2.0);
+        let rows_below = others()
+            .filter(|o| o.y > r.y + 1.5 && o.y < r.y + 6.0 * body)
+            .count();
+        continued || rows_below >= 2
+    };
     let rule_y = rules
         .iter()
+        .copied()
         .filter(|r| r.y > 0.45 * height && r.x0 < 0.4 * width && r.x1 > r.x0)
+        .filter(|r| !in_grid(r))
         .filter(|r| {
             frags
                 .iter()
@@ -399,46 +632,98 @@ pub fn split_footnotes(
         return (frags, Vec::new());
     };
     let under_rule = rule_y.is_finite();
-    let (mut zone, body_frags): (Vec<Frag>, Vec<Frag>) = frags
-        .into_iter()
-        .partition(|f| f.y > zone_top && (small(f) || under_rule));
-    zone.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut notes: Vec<FootnoteFrags> = Vec::new();
-    let mut orphans = Vec::new();
-    for mut f in zone {
-        let number = f.marker.or_else(|| {
-            let (n, at) = plain_marker(&f.text)?;
-            strip_leading(&mut f, at);
-            Some(n)
-        });
-        match number {
-            Some(n) => notes.push(FootnoteFrags {
-                number: n,
-                frags: vec![f],
-            }),
-            None => match notes.last_mut() {
-                Some(last) => last.frags.push(f),
-                None => orphans.push(f),
-            },
+    let in_zone = |f: &Frag| f.y > zone_top && (small(f) || under_rule) && !f.contents;
+    // Footnote lines hold a number and text; a line of three or more separate pieces is a
+    // table row, and small type at the foot that holds one is a table, not notes.
+    let mut per_line: Vec<(f32, usize)> = Vec::new();
+    for f in frags.iter().filter(|f| in_zone(f)) {
+        match per_line
+            .iter_mut()
+            .find(|(y, _)| (y - f.y).abs() < 0.3 * f.size)
+        {
+            Some(l) => l.1 += 1,
+            None => per_line.push((f.y, 1)),
         }
     }
-    let mut body_frags = body_frags;
-    body_frags.extend(orphans);
-    (body_frags, notes)
+    if per_line.iter().any(|&(_, n)| n >= 3) {
+        return (frags, Vec::new());
+    }
+    let (mut zone, body_frags): (Vec<Frag>, Vec<Frag>) = frags.into_iter().partition(in_zone);
+    zone.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    (body_frags, number_notes(zone))
 }
 
-/// `12 Text` or `12. Text` at the start of a footnote line: the number and where text starts.
+/// The notes a tagged page's structure tree marks: every fragment of a note body goes to the
+/// footnotes, the rest stays body text. Bodies are told apart by the number each starts with.
+fn split_tagged_notes(frags: Vec<Frag>) -> (Vec<Frag>, Vec<FootnoteFrags>) {
+    let (mut zone, body): (Vec<Frag>, Vec<Frag>) = frags
+        .into_iter()
+        .partition(|f| f.tag_kind() == Some(TagKind::NoteBody));
+    zone.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    (body, number_notes(zone))
+}
+
+/// Group a page's footnote-area fragments (top to bottom) into bodies, each starting at a
+/// fragment that opens with a footnote number.
+fn number_notes(zone: Vec<Frag>) -> Vec<FootnoteFrags> {
+    let mut notes: Vec<FootnoteFrags> = Vec::new();
+    for f in zone {
+        let (number, plain) = match f.marker {
+            Some(n) => (Some(n), None),
+            None => match plain_marker(&f.text) {
+                Some((n, at)) => (Some(n), Some(at)),
+                None => (None, None),
+            },
+        };
+        // Within a page, footnotes run in sequence: a plain number out of it is text.
+        let in_sequence = |n: u32, notes: &[FootnoteFrags]| {
+            notes
+                .iter()
+                .rev()
+                .find_map(|x| x.number)
+                .is_none_or(|last| n == last + 1)
+        };
+        let number = number.filter(|&n| plain.is_none() || in_sequence(n, &notes));
+        match (number, notes.last_mut()) {
+            (Some(n), _) => notes.push(FootnoteFrags {
+                number: Some(n),
+                frags: vec![f],
+                plain,
+            }),
+            (None, Some(last)) => last.frags.push(f),
+            (None, None) => notes.push(FootnoteFrags {
+                number: None,
+                frags: vec![f],
+                plain: None,
+            }),
+        }
+    }
+    notes
+}
+
+/// `12 Text`, `12. Text` or `(12) Text` at the start of a footnote line: the number and
+/// where text starts.
 fn plain_marker(text: &str) -> Option<(u32, usize)> {
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let (open, inner) = match text.strip_prefix('(') {
+        Some(rest) => (1, rest),
+        None => (0, text),
+    };
+    let digits = inner.chars().take_while(char::is_ascii_digit).count();
     if digits == 0 || digits > 3 {
         return None;
     }
-    let rest = &text[digits..];
-    let rest2 = rest.strip_prefix('.').unwrap_or(rest);
-    if !rest2.starts_with(' ') {
+    let rest = &inner[digits..];
+    let rest2 = if open == 1 {
+        rest.strip_prefix(')')?
+    } else {
+        rest.strip_prefix('.').unwrap_or(rest)
+    };
+    // A number alone on its line (Word prints the footnote number above its text) has no
+    // dot: `196.` alone ends a citation cut by a line break.
+    if !(rest2.starts_with(' ') || rest.is_empty()) {
         return None;
     }
-    let n = text[..digits].parse().ok()?;
+    let n = inner[..digits].parse().ok()?;
     Some((n, text.len() - rest2.trim_start().len()))
 }
 
@@ -543,6 +828,8 @@ pub fn line_pitch(pages: &[Vec<Frag>], body: f32) -> f32 {
 /// Everything the block builder needs to know about the document.
 pub struct Context {
     pub body: f32,
+    /// The font family of the body text.
+    pub body_family: u32,
     pub pitch: f32,
     /// The lower-cased words, whole or hyphenated, that lines ending in a hyphen could form
     /// with the next line and that the document writes somewhere on one line.
@@ -720,8 +1007,16 @@ fn rows_of(frags: &[Frag]) -> Vec<std::ops::Range<usize>> {
 fn table_regions(frags: &[Frag], pitch: f32) -> Vec<(std::ops::Range<usize>, Vec<f32>)> {
     let rows = rows_of(frags);
     let right_edge = frags.iter().map(|f| f.x1).fold(0.0f32, f32::max);
+    // In a tagged PDF, a row whose text the tags all place outside table cells is no table
+    // row (a heading with a hanging number, a contents line), whatever its columns.
+    let not_cells = |r: &std::ops::Range<usize>| {
+        frags[r.clone()]
+            .iter()
+            .all(|f| f.tag.is_some_and(|t| t.kind != TagKind::Cell))
+            || frags[r.clone()].iter().any(|f| f.contents)
+    };
     let multi = |r: &std::ops::Range<usize>| {
-        r.len() >= 2 && frags[r.clone()].windows(2).all(|w| w[0].x1 < w[1].x0)
+        r.len() >= 2 && frags[r.clone()].windows(2).all(|w| w[0].x1 < w[1].x0) && !not_cells(r)
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -746,6 +1041,9 @@ fn table_regions(frags: &[Frag], pitch: f32) -> Vec<(std::ops::Range<usize>, Vec
                 continue;
             }
             let f = &frags[r.start];
+            if not_cells(r) && f.tag_kind() != Some(TagKind::Text) {
+                break;
+            }
             cols.sort_by(f32::total_cmp);
             cols.dedup_by(|a, b| (*a - *b).abs() < 3.0);
             // A short fragment left of every column is a row label (`2011`).
@@ -862,11 +1160,19 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
                 continue;
             }
         }
-        let heading = f.style_all & BOLD != 0 && is_heading_line(&f.text);
-        let marker = if heading {
+        let tag_heading = matches!(f.tag_kind(), Some(TagKind::Heading(_)));
+        let contents = f.contents || f.tag_kind() == Some(TagKind::Contents);
+        // A numbered line is a heading when the tags say so or its type sets it apart from
+        // the body text: bold, larger, or another family (Word's `Heading` styles).
+        let stands_out = f.style_all & BOLD != 0
+            || f.size >= 1.1 * ctx.body
+            || (f.family != ctx.body_family && f.size >= 0.95 * ctx.body);
+        let heading = !contents && (tag_heading || (stands_out && is_heading_line(&f.text)));
+        // Not a heading: a numbered line is a list item (`1. Providing flexibility ...`).
+        let marker = if heading || contents {
             None
         } else {
-            list_marker(&f.text, false)
+            list_marker(&f.text, true)
         };
         let starts_new = match out.last() {
             None => true,
@@ -874,7 +1180,20 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
             Some(cur) => {
                 let last = cur.lines.last().expect("blocks have lines");
                 let same_row = (f.y - last.y).abs() < 0.3 * f.size;
-                if same_row {
+                // In a tagged PDF, lines of different block elements are different blocks,
+                // and lines of one heading or contents entry are one.
+                let other_element = match (f.tag, last.tag) {
+                    (Some(a), Some(b)) => Some(a.block != b.block),
+                    _ => None,
+                };
+                if other_element == Some(false)
+                    && (tag_heading || contents)
+                    && f.tag_kind() == last.tag_kind()
+                {
+                    false
+                } else if other_element == Some(true) && !same_row {
+                    true
+                } else if same_row {
                     false
                 } else {
                     let gap = f.y - last.y;
@@ -897,16 +1216,10 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
             }
         };
         if starts_new {
-            let kind = if heading {
-                let number = heading_number(&f.text).map(|(n, _)| n);
-                let level = number.as_deref().map_or(1, |n| {
-                    if n.contains(' ') {
-                        1
-                    } else {
-                        n.split('.').count().min(6) as u8
-                    }
-                });
-                BlockKind::Heading { level, number }
+            let kind = if contents {
+                BlockKind::Contents
+            } else if heading {
+                heading_kind(&f.text)
             } else if let Some((m, depth, _)) = marker {
                 BlockKind::ListItem { marker: m, depth }
             } else {
@@ -922,6 +1235,19 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
         }
     }
     out
+}
+
+/// A heading block for `text`, numbered and levelled by the number it starts with.
+fn heading_kind(text: &str) -> BlockKind {
+    let number = heading_number(text).map(|(n, _)| n);
+    let level = number.as_deref().map_or(1, |n| {
+        if n.contains(' ') {
+            1
+        } else {
+            n.split('.').count().min(6) as u8
+        }
+    });
+    BlockKind::Heading { level, number }
 }
 
 /// Turn proto-blocks into model blocks, appending their text to `doc_text`.
@@ -961,7 +1287,7 @@ pub fn emit(
     }
     let strip = match &kind {
         BlockKind::ListItem { .. } => {
-            list_marker(&proto.lines[0].text, false).map_or(0, |(_, _, at)| at)
+            list_marker(&proto.lines[0].text, true).map_or(0, |(_, _, at)| at)
         }
         _ => 0,
     };
@@ -969,6 +1295,11 @@ pub fn emit(
     if para.text.is_empty() && footnote.is_none() {
         return;
     }
+    // A heading whose number and title sit apart (`1.1.` then a tab) is numbered by its text.
+    let kind = match kind {
+        BlockKind::Heading { number: None, .. } => heading_kind(&para.text),
+        kind => kind,
+    };
     out.push(Block { kind, para, page });
 }
 

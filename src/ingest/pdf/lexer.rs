@@ -16,8 +16,8 @@ pub enum Operand<'a> {
     Hex(&'a [u8]),
     ArrayStart,
     ArrayEnd,
-    /// A dictionary, skipped.
-    Dict,
+    /// A dictionary's raw bytes, `<<` to `>>`; read only for marked content (`/MCID n`).
+    Dict(&'a [u8]),
     Other,
 }
 
@@ -87,8 +87,9 @@ impl<'a> Lexer<'a> {
                 }
                 b'<' => {
                     if self.data.get(self.pos + 1) == Some(&b'<') {
+                        let start = self.pos;
                         self.skip_dict();
-                        operands.push(Operand::Dict);
+                        operands.push(Operand::Dict(&self.data[start..self.pos]));
                     } else {
                         self.pos += 1;
                         let start = self.pos;
@@ -213,6 +214,52 @@ impl<'a> Lexer<'a> {
         }
         self.pos = d.len();
     }
+}
+
+/// The integer value of top-level key `key` (without the slash) in a dictionary's raw bytes,
+/// such as `/MCID 3` in a marked-content property list.
+pub fn dict_integer(raw: &[u8], key: &[u8]) -> Option<u32> {
+    let mut lx = Lexer::new(raw.strip_prefix(b"<<")?);
+    let mut depth = 0usize;
+    let mut want = false;
+    while lx.pos < lx.data.len() {
+        lx.skip_white();
+        let &b = lx.data.get(lx.pos)?;
+        match b {
+            b'/' => {
+                lx.pos += 1;
+                let name = lx.regular();
+                want = depth == 0 && name == key;
+                continue;
+            }
+            b'(' => {
+                lx.literal();
+            }
+            b'<' if lx.data.get(lx.pos + 1) == Some(&b'<') => {
+                lx.skip_dict();
+            }
+            b'[' => {
+                depth += 1;
+                lx.pos += 1;
+            }
+            b']' => {
+                depth = depth.saturating_sub(1);
+                lx.pos += 1;
+            }
+            b'0'..=b'9' if want => {
+                let tok = lx.regular();
+                return std::str::from_utf8(tok).ok()?.parse().ok();
+            }
+            _ => {
+                let tok = lx.regular();
+                if tok.is_empty() {
+                    lx.pos += 1;
+                }
+            }
+        }
+        want = false;
+    }
+    None
 }
 
 /// Parse a PDF number (no exponents); `None` for malformed tokens.
@@ -351,7 +398,22 @@ mod tests {
         let o = ops(b"/P <</MCID 0 /A (x>>)>> BDC BI /W 2 /H 2 ID \x00EI\xffEI Q EI q");
         let names: Vec<&str> = o.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, vec!["BDC", "q"]);
-        assert_eq!(o[0].1, vec![Operand::Name(b"P"), Operand::Dict]);
+        assert_eq!(
+            o[0].1,
+            vec![Operand::Name(b"P"), Operand::Dict(b"<</MCID 0 /A (x>>)>>")]
+        );
+    }
+
+    #[test]
+    fn reads_an_integer_from_a_raw_dictionary() {
+        assert_eq!(dict_integer(b"<</MCID 12>>", b"MCID"), Some(12));
+        assert_eq!(
+            dict_integer(b"<</Lang (en /MCID 9) /X <</MCID 4>> /MCID 7 >>", b"MCID"),
+            Some(7)
+        );
+        assert_eq!(dict_integer(b"<</MCIDX 3>>", b"MCID"), None);
+        assert_eq!(dict_integer(b"<</Type /Pagination>>", b"MCID"), None);
+        assert_eq!(dict_integer(b"<</MCID", b"MCID"), None);
     }
 
     #[test]

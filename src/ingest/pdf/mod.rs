@@ -9,6 +9,7 @@ mod font;
 mod interp;
 mod layout;
 mod lexer;
+mod tags;
 
 use rayon::prelude::*;
 
@@ -26,14 +27,40 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         return Err(Error::NoText(" (the PDF has no pages)"));
     }
     let fonts = interp::collect_fonts(&doc, &pages);
+    let tags = tags::Tags::read(&doc, &pages);
     let contents: Vec<interp::PageContent> = pages
         .par_iter()
-        .map(|&p| interp::read_page(&doc, p, &fonts))
+        .map(|&p| interp::read_page(&doc, p, &fonts, tags.is_some()))
         .collect();
+    // Artifacts are the producer's word for page furniture; a file that marks most of its
+    // text so is tagged wrongly, and its marks are ignored.
+    let (artifacts, glyphs) = contents.iter().fold((0, 0), |(a, n), c| {
+        (
+            a + c.glyphs.iter().filter(|g| g.artifact).count(),
+            n + c.glyphs.len(),
+        )
+    });
+    let drop_artifacts = artifacts * 2 < glyphs;
     let mut frags: Vec<Vec<layout::Frag>> = contents
         .par_iter()
         .enumerate()
-        .map(|(i, c)| layout::fragments(c, i as u32 + 1))
+        .map(|(i, c)| {
+            let page_tags: Vec<Option<tags::Tag>> = match &tags {
+                Some(t) if t.page_is_tagged(i) => c
+                    .glyphs
+                    .iter()
+                    .map(|g| {
+                        (g.mcid != interp::NO_MCID)
+                            .then(|| t.tag(i, g.mcid))
+                            .flatten()
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let mut frags = layout::fragments(c, i as u32 + 1, &page_tags, drop_artifacts);
+            layout::mark_contents(&mut frags);
+            frags
+        })
         .collect();
     let heights: Vec<f32> = contents.iter().map(|c| c.height).collect();
     layout::drop_furniture(&mut frags, &heights);
@@ -41,22 +68,26 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
     let pitch = layout::line_pitch(&frags, body);
     let ctx = Context {
         body,
+        body_family: layout::body_family(&frags, body),
         pitch,
         hyphen_words: layout::hyphen_words(&frags),
     };
+    let notes_tagged = tags.as_ref().is_some_and(tags::Tags::has_notes);
     let per_page: Vec<(Vec<ProtoBlock>, Vec<layout::FootnoteFrags>)> = frags
         .into_par_iter()
         .enumerate()
         .map(|(i, f)| {
             let c = &contents[i];
             let (body_frags, notes) =
-                layout::split_footnotes(f, &c.rules, (c.width, c.height), body);
+                layout::split_footnotes(f, &c.rules, (c.width, c.height), body, notes_tagged);
             let ordered = layout::reading_order(body_frags, c.width);
             (layout::blocks(ordered, &ctx), notes)
         })
         .collect();
     let mut text = String::new();
     let mut blocks = Vec::new();
+    // The number of the last footnote body read, to check plain numbers against.
+    let mut last_note = 0u32;
     // A table that ends a page is held back: the next page may continue it.
     let mut held: Option<ProtoBlock> = None;
     for (protos, notes) in per_page {
@@ -80,13 +111,49 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
                 layout::emit(p, None, &ctx, &mut text, &mut blocks);
             }
         }
-        for n in notes {
+        for mut n in notes {
+            // A number in the text's own type counts when it follows the document's last
+            // footnote (a body may be lost, so a small gap is allowed) or restarts at 1.
+            if let (Some(number), Some(_)) = (n.number, n.plain) {
+                if number == 1 || (number > last_note && number <= last_note + 5) {
+                    n.accept_number();
+                } else {
+                    n = n.into_continuation();
+                }
+            }
+            if let Some(number) = n.number {
+                last_note = number;
+            }
+            let page = n.frags.first().map(|f| f.page);
             let proto = ProtoBlock {
                 kind: BlockKind::Paragraph,
                 lines: n.frags,
                 table: None,
             };
-            layout::emit(proto, Some(n.number), &ctx, &mut text, &mut blocks);
+            match n.number {
+                Some(number) => layout::emit(proto, Some(number), &ctx, &mut text, &mut blocks),
+                None => {
+                    // The rest of the page before's last footnote, or, when there is none, text.
+                    let mut tail = Vec::new();
+                    let last_note = blocks
+                        .iter()
+                        .rposition(|b| matches!(b.kind, BlockKind::Footnote { .. }))
+                        .filter(|&i| blocks[i].page.zip(page).is_some_and(|(a, b)| a + 1 >= b));
+                    let number = last_note.map(|i| match blocks[i].kind {
+                        BlockKind::Footnote { number } => number,
+                        _ => unreachable!("found as a footnote"),
+                    });
+                    layout::emit(proto, number, &ctx, &mut text, &mut tail);
+                    match last_note {
+                        Some(i) => {
+                            for b in tail {
+                                blocks[i].para.append(" ", &b.para);
+                            }
+                        }
+                        None => blocks.extend(tail),
+                    }
+                }
+            }
         }
     }
     if let Some(h) = held {

@@ -1,0 +1,186 @@
+//! Headings that every reader leaves in two pieces: a legal act prints `Article 12`,
+//! `CHAPTER IV`, `SECTION 2` or `ANNEX III` on a line of its own and the title on the next.
+//! Whatever the input format, the two lines become one numbered heading.
+
+use crate::ingest::text::heading_number;
+use crate::model::{Block, BlockKind};
+
+/// Join every lone legal-part number with the title line after it into one heading.
+pub fn join_legal_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut pending: Option<(Block, String)> = None;
+    for block in blocks {
+        if let Some((mut head, number)) = pending.take() {
+            if is_title_line(&block, &number) {
+                head.para.append(" ", &block.para);
+                out.push(head);
+                continue;
+            }
+            out.push(head);
+        }
+        match lone_part_number(&block) {
+            Some(number) => {
+                let level = part_level(&number);
+                let head = Block {
+                    kind: BlockKind::Heading {
+                        level,
+                        number: Some(number.clone()),
+                    },
+                    para: block.para,
+                    page: block.page,
+                };
+                pending = Some((head, number));
+            }
+            None => out.push(block),
+        }
+    }
+    if let Some((head, _)) = pending {
+        out.push(head);
+    }
+    out
+}
+
+/// The number of a paragraph or heading that holds only a legal part's number.
+fn lone_part_number(block: &Block) -> Option<String> {
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. }) {
+        return None;
+    }
+    let text = block.para.text.trim();
+    if text.len() > 24 {
+        return None;
+    }
+    let (number, at) = heading_number(text)?;
+    let legal = [
+        "Article ", "Chapter ", "Section ", "Part ", "Title ", "Annex",
+    ]
+    .iter()
+    .any(|k| number.starts_with(k));
+    (legal && text[at..].trim().is_empty()).then_some(number)
+}
+
+/// Whether `block` reads as the title of the part numbered `number`: a short line that does
+/// not read as a sentence, a numbered paragraph or a list item.
+fn is_title_line(block: &Block, number: &str) -> bool {
+    if !matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::Heading { number: None, .. }
+    ) {
+        return false;
+    }
+    let t = block.para.text.trim();
+    if t.is_empty() || t.chars().count() > 200 || lone_part_number(block).is_some() {
+        return false;
+    }
+    // `1. This Regulation ...` or `(a) ...` opens the article's text, not its title.
+    if t.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+        return false;
+    }
+    let styled = block.para.all_bold() || all_italic(&block.para);
+    let heading = matches!(block.kind, BlockKind::Heading { .. });
+    // Chapters and sections are titled in capitals; an article's title is set apart by style
+    // or reads as a short phrase without a full stop.
+    let caps = t.chars().any(char::is_alphabetic)
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let phrase = !t.ends_with(['.', ';', ':', ',']) && t.split_whitespace().count() <= 25;
+    if number.starts_with("Article") {
+        heading || styled || phrase
+    } else {
+        heading || styled || caps || phrase
+    }
+}
+
+fn all_italic(p: &crate::model::Para) -> bool {
+    let t = &p.text;
+    !t.trim().is_empty()
+        && t.char_indices()
+            .filter(|(_, c)| !c.is_whitespace())
+            .all(|(i, c)| {
+                p.italic
+                    .iter()
+                    .any(|r| r.start <= i && i + c.len_utf8() <= r.end)
+            })
+}
+
+/// The heading level a legal part's kind gives: parts above titles above chapters above
+/// sections above articles; an annex stands at the top.
+fn part_level(number: &str) -> u8 {
+    match number.split(' ').next().unwrap_or("") {
+        "Part" | "Annex" => 1,
+        "Title" => 2,
+        "Chapter" => 3,
+        "Section" => 4,
+        _ => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Para, ParaBuilder};
+
+    fn para(text: &str, bold: bool) -> Para {
+        let mut b = ParaBuilder::new();
+        b.bold(bold);
+        b.push_source(text, 0);
+        b.bold(false);
+        b.finish()
+    }
+
+    fn block(text: &str, bold: bool) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            para: para(text, bold),
+            page: None,
+        }
+    }
+
+    fn heads(blocks: &[Block]) -> Vec<(Option<String>, String)> {
+        blocks
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Heading { number, .. } => (number.clone(), b.para.text.clone()),
+                _ => (None, b.para.text.clone()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn article_and_chapter_numbers_take_the_title_line() {
+        let out = join_legal_headings(vec![
+            block("CHAPTER 1", true),
+            block("STEP", true),
+            block("Article 1", false),
+            block("Subject matter", true),
+            block("This Regulation establishes a Platform.", false),
+            block("Article 2", false),
+            block(
+                "1. To strengthen European sovereignty, the Platform shall pursue:",
+                false,
+            ),
+        ]);
+        assert_eq!(
+            heads(&out),
+            vec![
+                (Some("Chapter 1".into()), "CHAPTER 1 STEP".into()),
+                (Some("Article 1".into()), "Article 1 Subject matter".into()),
+                (None, "This Regulation establishes a Platform.".into()),
+                (Some("Article 2".into()), "Article 2".into()),
+                (
+                    None,
+                    "1. To strengthen European sovereignty, the Platform shall pursue:".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_and_quoted_articles_stay_text() {
+        let out = join_legal_headings(vec![
+            block("‘Article 12a", false),
+            block("Article 5 of Regulation (EU) 2021/241 applies.", false),
+        ]);
+        assert!(out.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+}
