@@ -74,6 +74,22 @@ impl Glyph {
     }
 }
 
+/// The letters of a typographic ligature (TeX and some Word fonts map their `ff`, `fi`, `ffi`
+/// glyphs to these code points), so `traﬃcking` reads as `trafficking`.
+fn expand_ligature(text: &str) -> &str {
+    match text {
+        "\u{fb00}" => "ff",
+        "\u{fb01}" => "fi",
+        "\u{fb02}" => "fl",
+        "\u{fb03}" => "ffi",
+        "\u{fb04}" => "ffl",
+        "\u{fb05}" | "\u{fb06}" => "st",
+        "\u{fb00}i" => "ffi",
+        "\u{fb00}l" => "ffl",
+        t => t,
+    }
+}
+
 type Matrix = [f32; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
@@ -603,7 +619,7 @@ impl<'d> Interp<'d> {
                 let text = if first.is_whitespace() && code.text.len() == first.len_utf8() {
                     " "
                 } else {
-                    code.text
+                    expand_ligature(code.text)
                 };
                 if !first.is_control() || first.is_whitespace() {
                     let start = out.text.len() as u32;

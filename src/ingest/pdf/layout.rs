@@ -81,9 +81,11 @@ pub fn fragments(
         })
         .collect();
     // Stable sort: content order is close to reading order, and runs make it cheap.
-    idx.sort_by(|&a, &b| {
+    idx.sort_unstable_by(|&a, &b| {
         let (ga, gb) = (&page.glyphs[a], &page.glyphs[b]);
-        ga.y.total_cmp(&gb.y).then(ga.x.total_cmp(&gb.x))
+        ga.y.total_cmp(&gb.y)
+            .then(ga.x.total_cmp(&gb.x))
+            .then(a.cmp(&b))
     });
     // Lines: glyphs whose baseline lies within half a font size of the line's reference glyph
     // (the largest seen so far), which takes superscripts in with their line.
@@ -132,8 +134,7 @@ pub fn fragments(
             let split = k == line.len() || {
                 let (p, g) = (&page.glyphs[line[k - 1]], &page.glyphs[line[k]]);
                 let gap = g.x - (p.x + p.w);
-                let at_anchor =
-                    gap >= 0.9 * g.size && anchors.iter().any(|a| (g.x - a).abs() < 1.5);
+                let at_anchor = gap >= 0.9 * g.size && near_anchor(&anchors, g.x);
                 (gap > 2.0 * p.size.max(g.size) || at_anchor)
                     && !is_marker(page, &line[start..k], g)
             };
@@ -187,11 +188,19 @@ fn column_anchors(page: &PageContent, lines: &[Vec<usize>]) -> Vec<f32> {
             prev = Some(g);
         }
     }
-    counts
+    let mut anchors: Vec<f32> = counts
         .into_iter()
         .filter(|&(_, n)| n >= 3)
         .map(|(x, _)| x as f32)
-        .collect()
+        .collect();
+    anchors.sort_by(f32::total_cmp);
+    anchors
+}
+
+/// Whether `x` lies within 1.5 units of one of the sorted `anchors`.
+fn near_anchor(anchors: &[f32], x: f32) -> bool {
+    let i = anchors.partition_point(|&a| a < x - 1.5);
+    anchors.get(i).is_some_and(|&a| a < x + 1.5)
 }
 
 fn is_raised_small(g: &Glyph, size: f32, base: f32) -> bool {
@@ -492,8 +501,10 @@ pub fn body_family(pages: &[Vec<Frag>], body: f32) -> u32 {
         .map_or(0, |(k, _)| k)
 }
 
-/// Drop running headers and footers: fragments near the top or bottom of the page whose text
-/// (digits aside) recurs on many pages, or that are page numbers (`EN 3 EN`, `- 3 -`).
+/// Drop running headers and footers. Candidates are the first and last three lines of a
+/// page, in its outer quarter: those whose text (digits aside) recurs at about the same
+/// height on many pages go (`L 277/2`, `EN 3 EN`, a three-line Council footer), and so does a
+/// page's outermost line when it is just a page number (`3`, `Page 3 of 22`, `- 3 -`, `2/144`).
 pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
     let n_pages = pages.len();
     let shape = |s: &str| -> String {
@@ -501,25 +512,68 @@ pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
             .map(|c| if c.is_ascii_digit() { '#' } else { c })
             .collect()
     };
-    let edge = |f: &Frag, h: f32| f.y < 0.12 * h || f.y > 0.9 * h;
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for (p, frags) in pages.iter().enumerate() {
-        let mut seen = HashSet::new();
-        for f in frags.iter().filter(|f| edge(f, heights[p])) {
-            if seen.insert(shape(&f.text)) {
-                *counts.entry(shape(&f.text)).or_default() += 1;
+    // Per page: (fragment index, row from the nearer edge (0 = outermost), relative height).
+    let candidates: Vec<Vec<(usize, usize, f32)>> = pages
+        .iter()
+        .zip(heights)
+        .map(|(frags, &h)| {
+            let h = h.max(1.0);
+            let mut ys: Vec<f32> = frags.iter().map(|f| f.y).collect();
+            ys.sort_by(f32::total_cmp);
+            let mut rows: Vec<f32> = Vec::new();
+            for y in ys {
+                if rows.last().is_none_or(|r| y - r > 2.0) {
+                    rows.push(y);
+                }
+            }
+            let row_of = |y: f32| rows.iter().position(|r| (y - r).abs() <= 2.0 || y < *r);
+            frags
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| {
+                    let r = row_of(f.y).unwrap_or(0);
+                    let from_edge = r.min(rows.len().saturating_sub(1) - r.min(rows.len() - 1));
+                    let outer = f.y < 0.25 * h || f.y > 0.75 * h;
+                    (outer && from_edge < 3).then_some((i, from_edge, f.y / h))
+                })
+                .collect()
+        })
+        .collect();
+    let mut seen: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+    for (p, cands) in candidates.iter().enumerate() {
+        for &(i, _, y) in cands {
+            let f = &pages[p][i];
+            if f.text.len() < 120 {
+                seen.entry(shape(&f.text)).or_default().push((p, y));
+            }
+        }
+    }
+    let mut drop: Vec<HashSet<usize>> = vec![HashSet::new(); n_pages];
+    for (p, cands) in candidates.iter().enumerate() {
+        for &(i, from_edge, y) in cands {
+            let f = &pages[p][i];
+            let recurring = n_pages >= 3
+                && seen.get(&shape(&f.text)).is_some_and(|at| {
+                    let pages_alike: HashSet<usize> = at
+                        .iter()
+                        .filter(|(q, y2)| *q != p && (y - y2).abs() < 0.02)
+                        .map(|(q, _)| *q)
+                        .collect();
+                    (pages_alike.len() + 1) * 5 >= n_pages * 2
+                });
+            if recurring || (from_edge == 0 && is_page_furniture(&f.text)) {
+                drop[p].insert(i);
             }
         }
     }
     for (p, frags) in pages.iter_mut().enumerate() {
-        let h = heights[p];
-        frags.retain(|f| {
-            if !edge(f, h) {
-                return true;
-            }
-            let recurring =
-                n_pages >= 3 && counts[&shape(&f.text)] * 5 >= n_pages * 2 && f.text.len() < 120;
-            !(recurring || is_page_furniture(&f.text))
+        if drop[p].is_empty() {
+            continue;
+        }
+        let mut i = 0;
+        frags.retain(|_| {
+            i += 1;
+            !drop[p].contains(&(i - 1))
         });
     }
 }
@@ -633,19 +687,40 @@ pub fn split_footnotes(
     };
     let under_rule = rule_y.is_finite();
     let in_zone = |f: &Frag| f.y > zone_top && (small(f) || under_rule) && !f.contents;
-    // Footnote lines hold a number and text; a line of three or more separate pieces is a
-    // table row, and small type at the foot that holds one is a table, not notes.
-    let mut per_line: Vec<(f32, usize)> = Vec::new();
+    // Footnote lines hold a number and text (a justified line may fall into pieces at its
+    // wide spaces); lines of three or more pieces that start at the same columns are table
+    // rows, and small type at the foot that holds them is a table, not notes.
+    let mut per_line: Vec<(f32, Vec<f32>)> = Vec::new();
     for f in frags.iter().filter(|f| in_zone(f)) {
         match per_line
             .iter_mut()
             .find(|(y, _)| (y - f.y).abs() < 0.3 * f.size)
         {
-            Some(l) => l.1 += 1,
-            None => per_line.push((f.y, 1)),
+            Some(l) => l.1.push(f.x0),
+            None => per_line.push((f.y, vec![f.x0])),
         }
     }
-    if per_line.iter().any(|&(_, n)| n >= 3) {
+    let rows: Vec<&Vec<f32>> = per_line
+        .iter()
+        .map(|(_, xs)| xs)
+        .filter(|xs| xs.len() >= 3)
+        .collect();
+    let table_rows = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, xs)| {
+            let shared = xs
+                .iter()
+                .filter(|x| {
+                    rows.iter()
+                        .enumerate()
+                        .any(|(j, o)| j != *i && o.iter().any(|y| (*x - y).abs() < 2.0))
+                })
+                .count();
+            shared >= 3
+        })
+        .count();
+    if table_rows >= 2 {
         return (frags, Vec::new());
     }
     let (mut zone, body_frags): (Vec<Frag>, Vec<Frag>) = frags.into_iter().partition(in_zone);
@@ -675,13 +750,14 @@ fn number_notes(zone: Vec<Frag>) -> Vec<FootnoteFrags> {
                 None => (None, None),
             },
         };
-        // Within a page, footnotes run in sequence: a plain number out of it is text.
+        // Within a page, footnotes run in sequence (one may be set on another page): a plain
+        // number out of it is text.
         let in_sequence = |n: u32, notes: &[FootnoteFrags]| {
             notes
                 .iter()
                 .rev()
                 .find_map(|x| x.number)
-                .is_none_or(|last| n == last + 1)
+                .is_none_or(|last| n > last && n <= last + 3)
         };
         let number = number.filter(|&n| plain.is_none() || in_sequence(n, &notes));
         match (number, notes.last_mut()) {
@@ -834,6 +910,9 @@ pub struct Context {
     /// The lower-cased words, whole or hyphenated, that lines ending in a hyphen could form
     /// with the next line and that the document writes somewhere on one line.
     pub hyphen_words: HashSet<String>,
+    /// The lower-cased words of the document text emitted so far and how far that text was
+    /// read; blocks are emitted in order on one thread, so the lock is never contended.
+    pub words: std::sync::Mutex<(usize, HashSet<String>)>,
 }
 
 /// For de-hyphenation: the joined forms (`government`, `cross-border`) of every line that ends
@@ -1164,7 +1243,7 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
         let contents = f.contents || f.tag_kind() == Some(TagKind::Contents);
         // A numbered line is a heading when the tags say so or its type sets it apart from
         // the body text: bold, larger, or another family (Word's `Heading` styles).
-        let stands_out = f.style_all & BOLD != 0
+        let stands_out = f.style_all & (BOLD | ITALIC) != 0
             || f.size >= 1.1 * ctx.body
             || (f.family != ctx.body_family && f.size >= 0.95 * ctx.body);
         let heading = !contents && (tag_heading || (stands_out && is_heading_line(&f.text)));
@@ -1203,6 +1282,19 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
                         && last.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
                     let list_cont = matches!(cur.kind, BlockKind::ListItem { .. })
                         && f.x0 > cur.lines[0].x0 + 0.5 * f.size;
+                    // A heading's title wrapped onto a second line: same type, close below,
+                    // not indented left of the heading, the first line not ended.
+                    let same_type = (f.size - last.size).abs() <= 0.05 * last.size
+                        && (f.style_all & (BOLD | ITALIC)) == (last.style_all & (BOLD | ITALIC))
+                        && f.family == last.family;
+                    let heading_cont = matches!(cur.kind, BlockKind::Heading { .. })
+                        && !heading
+                        && marker.is_none()
+                        && cur.lines.len() < 4
+                        && same_type
+                        && gap <= 1.25 * ctx.pitch * (f.size / ctx.body).max(0.5)
+                        && f.x0 >= cur.lines[0].x0 - 1.0
+                        && !last.text.trim_end().ends_with(['.', ':', ';']);
                     gap > 1.45 * ctx.pitch * (f.size / ctx.body).max(0.5)
                         || gap < -0.5 * f.size
                         || size_change
@@ -1210,7 +1302,7 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
                         || marker.is_some()
                         || heading
                         || (short_end && !list_cont)
-                        || matches!(cur.kind, BlockKind::Heading { .. })
+                        || (matches!(cur.kind, BlockKind::Heading { .. }) && !heading_cont)
                         || (matches!(cur.kind, BlockKind::ListItem { .. }) && !list_cont)
                 }
             }
@@ -1338,9 +1430,13 @@ fn leaked_html(lines: &[Frag], doc_text: &mut String) -> Option<Vec<crate::model
 
 fn emit_table(table: ProtoTable, ctx: &Context, doc_text: &mut String, out: &mut Vec<Block>) {
     // Narrow cells make some producers break words without a hyphen (`contributio` / `n`);
-    // the words the document has written so far tell a split word from two words.
-    let mut words: HashSet<String> = HashSet::new();
-    collect_words(doc_text, &mut words);
+    // the words the document has written so far tell a split word from two words. The index
+    // grows with the text instead of being rebuilt for every table.
+    let mut index = ctx.words.lock().unwrap_or_else(|e| e.into_inner());
+    let (done, words) = &mut *index;
+    collect_words(&doc_text[(*done).min(doc_text.len())..], words);
+    *done = doc_text.len();
+    let words = &*words;
     if !doc_text.is_empty() {
         doc_text.push_str("\n\n");
     }

@@ -71,6 +71,7 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         body_family: layout::body_family(&frags, body),
         pitch,
         hyphen_words: layout::hyphen_words(&frags),
+        words: Default::default(),
     };
     let notes_tagged = tags.as_ref().is_some_and(tags::Tags::has_notes);
     let per_page: Vec<(Vec<ProtoBlock>, Vec<layout::FootnoteFrags>)> = frags
@@ -88,6 +89,7 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
     let mut blocks = Vec::new();
     // The number of the last footnote body read, to check plain numbers against.
     let mut last_note = 0u32;
+    let mut seen_notes: std::collections::HashSet<u32> = std::collections::HashSet::new();
     // A table that ends a page is held back: the next page may continue it.
     let mut held: Option<ProtoBlock> = None;
     for (protos, notes) in per_page {
@@ -112,10 +114,11 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
             }
         }
         for mut n in notes {
-            // A number in the text's own type counts when it follows the document's last
-            // footnote (a body may be lost, so a small gap is allowed) or restarts at 1.
+            // A number in the text's own type counts when it is near the document's last
+            // footnote (a body may be lost or set a page later) and not taken, or restarts at 1.
             if let (Some(number), Some(_)) = (n.number, n.plain) {
-                if number == 1 || (number > last_note && number <= last_note + 5) {
+                let near = number + 5 >= last_note && number <= last_note + 5;
+                if number == 1 || (near && !seen_notes.contains(&number)) {
                     n.accept_number();
                 } else {
                     n = n.into_continuation();
@@ -123,6 +126,7 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
             }
             if let Some(number) = n.number {
                 last_note = number;
+                seen_notes.insert(number);
             }
             let page = n.frags.first().map(|f| f.page);
             let proto = ProtoBlock {

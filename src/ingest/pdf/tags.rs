@@ -12,6 +12,9 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// Bounds on the tree, so a hostile file cannot make the walk unbounded.
 const MAX_NODES: usize = 2_000_000;
+/// Marked-content ids above this are ignored (real pages number a few hundred).
+const MAX_MCID: u32 = 1 << 16;
+const NONE: u32 = u32::MAX;
 const MAX_ROLE_HOPS: usize = 8;
 
 /// What a structure element is, after the role map, reduced to what reading needs.
@@ -125,8 +128,9 @@ pub enum TagKind {
 /// The structure tree of a document, indexed by page and marked-content id.
 pub struct Tags {
     nodes: Vec<Node>,
-    /// Per page in page order: marked-content id → the element that owns it.
-    pages: Vec<HashMap<u32, u32>>,
+    /// Per page in page order, indexed by marked-content id: the element that owns it
+    /// ([`NONE`] for none). Ids are small and dense, and a lookup runs for every glyph.
+    pages: Vec<Vec<u32>>,
     /// Classification of each node, computed once.
     kinds: Vec<Option<Tag>>,
 }
@@ -142,7 +146,7 @@ impl Tags {
             pages.iter().enumerate().map(|(i, &p)| (p, i)).collect();
         let mut tags = Tags {
             nodes: Vec::new(),
-            pages: vec![HashMap::new(); pages.len()],
+            pages: vec![Vec::new(); pages.len()],
             kinds: Vec::new(),
         };
         let mut seen: HashSet<ObjectId> = HashSet::new();
@@ -170,7 +174,7 @@ impl Tags {
             match obj {
                 Object::Integer(mcid) => {
                     if let (Some(p), Some(node), Ok(mcid)) = (page, parent, u32::try_from(*mcid)) {
-                        tags.pages[p].entry(mcid).or_insert(node);
+                        tags.own(p, mcid, node);
                     }
                 }
                 Object::Array(items) => {
@@ -193,7 +197,7 @@ impl Tags {
                             if let (Some(p), Some(node), Ok(mcid)) =
                                 (own_page, parent, u32::try_from(mcid))
                             {
-                                tags.pages[p].entry(mcid).or_insert(node);
+                                tags.own(p, mcid, node);
                             }
                         }
                         continue;
@@ -211,7 +215,7 @@ impl Tags {
                 _ => {}
             }
         }
-        if tags.pages.iter().all(HashMap::is_empty) {
+        if tags.pages.iter().all(Vec::is_empty) {
             return None;
         }
         tags.kinds = vec![None; tags.nodes.len()];
@@ -221,9 +225,26 @@ impl Tags {
         Some(tags)
     }
 
+    /// Record that `node` owns marked-content id `mcid` on page `page`; the first owner wins.
+    fn own(&mut self, page: usize, mcid: u32, node: u32) {
+        if mcid >= MAX_MCID {
+            return;
+        }
+        let ids = &mut self.pages[page];
+        if ids.len() <= mcid as usize {
+            ids.resize(mcid as usize + 1, NONE);
+        }
+        if ids[mcid as usize] == NONE {
+            ids[mcid as usize] = node;
+        }
+    }
+
     /// What the tags say of marked-content id `mcid` on page `page` (0-based).
     pub fn tag(&self, page: usize, mcid: u32) -> Option<Tag> {
-        let node = *self.pages.get(page)?.get(&mcid)?;
+        let node = *self.pages.get(page)?.get(mcid as usize)?;
+        if node == NONE {
+            return None;
+        }
         self.kinds[node as usize]
     }
 
