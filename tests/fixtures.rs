@@ -39,6 +39,7 @@ fixtures! {
     com_2013_179_libreoffice => "com-2013-179-libreoffice",
     com_2013_179_pdf => "com-2013-179-pdf",
     com_2013_179_pdftotext => "com-2013-179-pdftotext",
+    com_2023_335_step => "com-2023-335-step",
     commitments_libreoffice => "commitments-libreoffice",
     commitments_plain => "commitments-plain",
     commitments_variants => "commitments-variants",
@@ -47,9 +48,11 @@ fixtures! {
     cover_note_plain => "cover-note-plain",
     figures_variants => "figures-variants",
     joint_communication => "joint-communication",
+    oj_l_277_2022_dsa => "oj-l-277-2022-dsa",
     planned_actions_transposed => "planned-actions-transposed",
     references_plain => "references-plain",
     references_variants => "references-variants",
+    wp29_wp251rev01_profiling => "wp29-wp251rev01-profiling",
 }
 
 #[test]

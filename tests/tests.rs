@@ -4,6 +4,8 @@ mod batch;
 mod cli;
 mod fixtures;
 mod index;
+mod real;
+mod realcheck;
 mod robustness;
 mod schema;
 mod util;

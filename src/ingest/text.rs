@@ -670,10 +670,14 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
         let word = format!("{}{}", word[..1].to_uppercase(), word[1..].to_lowercase());
         let title = c.get(3)?;
         // `Article 5 of Regulation ...` is prose: a title after the number starts in capitals.
-        if title.as_str().is_empty()
-            || title
-                .as_str()
-                .starts_with(|c: char| c.is_uppercase() || "'‘\"“".contains(c))
+        // An article's title is in sentence case: `ARTICLE 29 DATA PROTECTION WORKING PARTY`
+        // names a body.
+        let t = title.as_str();
+        let shouting = word == "Article"
+            && t.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !t.chars().any(char::is_lowercase);
+        if !shouting
+            && (t.is_empty() || t.starts_with(|c: char| c.is_uppercase() || "'‘\"“".contains(c)))
         {
             return Some((format!("{word} {}", &c[2]), title.start()));
         }
@@ -1026,6 +1030,15 @@ const FUNCTION_WORDS: [&str; 24] = [
     "into", "that", "which", "its", "their", "this", "these", "between", "under",
 ];
 
+/// Text that ends where a document number must follow: `Regulation (EU)`, `No`, `Article`.
+static CITES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"(?i)(?:\((?:EU|EC|EEC|EU, Euratom|CFSP)\)|\bNo\.?|\b(?:Articles?|Regulations?|Directives?|Decisions?|COM|SWD|SEC|JOIN|OJ [LC]|p\.|pp\.))$").unwrap()
+});
+
+/// A paragraph that opens with its own number: `2. The technologies ...`, `3) ...`.
+static NUMBERED_PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s+\p{Lu}").unwrap());
+
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^[A-Za-z][A-Za-z .]{0,30}:\s").unwrap());
 
@@ -1079,7 +1092,13 @@ fn should_join(prev: &Para, next: &Para) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
+    // A number that opens the next page continues a citation cut by the break
+    // (`Regulation (EU)` / `2020/852 by applying ...`), unless it numbers a paragraph.
+    let continues_number = first.is_ascii_digit()
+        && CITES_NUMBER.is_match(prev.text.trim_end())
+        && !NUMBERED_PARAGRAPH.is_match(&next.text);
     first.is_lowercase()
+        || continues_number
         || FUNCTION_WORDS.contains(&last_word.as_str())
         || matches!(last, ',' | '–' | '-')
 }

@@ -456,9 +456,26 @@ pub fn mark_contents(frags: &mut [Frag]) {
                 .join(" ")
         })
         .collect();
-    let dotted: Vec<bool> = texts.iter().map(|t| LEADER.is_match(t)).collect();
+    let mut dotted: Vec<bool> = texts.iter().map(|t| LEADER.is_match(t)).collect();
     if dotted.iter().filter(|&&d| d).count() < 3 {
         return;
+    }
+    // On a contents page, an entry whose leader the line break ate (`... third party .14`)
+    // still ends in a page number at the right edge of the others.
+    static PAGE_END: std::sync::LazyLock<crate::re::Regex> =
+        std::sync::LazyLock::new(|| crate::re::compile(r"\S\s*\.?\s?\d{1,4}\s*$").unwrap());
+    let mut ends: Vec<f32> = rows
+        .iter()
+        .zip(&dotted)
+        .filter(|(_, d)| **d)
+        .map(|(r, _)| frags[r.end - 1].x1)
+        .collect();
+    ends.sort_by(f32::total_cmp);
+    let right = ends[ends.len() / 2];
+    for (k, r) in rows.iter().enumerate() {
+        if !dotted[k] && PAGE_END.is_match(&texts[k]) && (frags[r.end - 1].x1 - right).abs() < 4.0 {
+            dotted[k] = true;
+        }
     }
     let mut mark = vec![false; rows.len()];
     for (k, r) in rows.iter().enumerate() {
@@ -975,6 +992,39 @@ fn leading_letters(s: &str) -> &str {
     &s[..end]
 }
 
+/// The type a line is set in: style flags, size and font family.
+#[derive(Clone, Copy)]
+struct Look {
+    style: u8,
+    size: f32,
+    family: u32,
+}
+
+/// A number, letter or bullet alone: the label of a heading or list item set apart by a tab.
+fn is_label(text: &str) -> bool {
+    static LABEL: std::sync::LazyLock<crate::re::Regex> = std::sync::LazyLock::new(|| {
+        crate::re::compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-Za-z][.)]|\(?[a-z0-9]{1,4}\)|[-•▪◦●■–—\u{f0b7}\u{f0a7}\u{f0fd}\u{f0a8}\u{f0d8}])$").unwrap()
+    });
+    LABEL.is_match(text.trim())
+}
+
+/// A short line opening with a number of two or more levels (`2.2.1.`) and not ending like a
+/// sentence: a subsection heading even in the body's type.
+fn is_subsection_line(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 120
+        && !t.ends_with(['.', ';', ',', ':'])
+        && heading_number(t).is_some_and(|(n, _)| {
+            // `05.02.01` is a budget line, not a section.
+            n.contains('.') && !n.contains(' ') && !n.starts_with('0')
+        })
+}
+
+/// A line that ends where a heading cannot: on a function word, a comma or a dash.
+static OPEN_END: std::sync::LazyLock<crate::re::Regex> = std::sync::LazyLock::new(|| {
+    crate::re::compile(r"(?i)(?:\b(?:and|or|of|the|to|for|in|on|with|by|a|an)|[,–—-])$").unwrap()
+});
+
 /// A bold line that is a numbered heading: a section number (`2.1.`, `Annex 1:`) and a title
 /// in capitals or sentence case, not ending like a list item.
 fn is_heading_line(text: &str) -> bool {
@@ -982,9 +1032,11 @@ fn is_heading_line(text: &str) -> bool {
     let Some((number, at)) = heading_number(t) else {
         return false;
     };
-    let title = &t[at.min(t.len())..];
+    let title = t[at.min(t.len())..].trim_start_matches(['‘', '\'', '"', '“', '(']);
+    // A list item ends in `;` or `,`; a multi-level heading wrapped after a comma does not end.
     t.len() <= 200
-        && !t.ends_with([';', ','])
+        && !t.ends_with(';')
+        && (!t.ends_with(',') || number.contains('.'))
         && (number.contains('.')
             || number.contains(' ')
             || title.starts_with(char::is_uppercase)
@@ -1142,6 +1194,17 @@ fn table_regions(frags: &[Frag], pitch: f32) -> Vec<(std::ops::Range<usize>, Vec
         }
         cols.sort_by(f32::total_cmp);
         cols.dedup_by(|a, b| (*a - *b).abs() < 3.0);
+        // Two columns whose first holds only numbers or bullets are hanging indents (numbered
+        // headings, list items), not a table.
+        let hanging = cols.len() == 2
+            && frags[rows[i].start..rows[j].end]
+                .iter()
+                .filter(|f| (f.x0 - cols[0]).abs() < 3.0)
+                .all(|f| is_label(&f.text));
+        if hanging {
+            i = j + 1;
+            continue;
+        }
         if n_multi >= 2 && cols.len() >= 2 {
             // Single lines just above that sit in a column other than the first continue a
             // cell from the page before.
@@ -1221,6 +1284,24 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
     }
     let right_edge = frags.iter().map(|f| f.x1).fold(0.0f32, f32::max);
     let regions = table_regions(&frags, ctx.pitch);
+    // A number set apart from its title by a tab (`1.1.` then `Title`) is read with the rest
+    // of its line.
+    // Its type is the title's.
+    let mut line_text: Vec<Option<(String, Look)>> = vec![None; frags.len()];
+    for r in rows_of(&frags) {
+        if r.len() > 1 && is_label(&frags[r.start].text) {
+            let joined: Vec<&str> = frags[r.clone()].iter().map(|f| f.text.as_str()).collect();
+            let title = &frags[r.start + 1];
+            line_text[r.start] = Some((
+                joined.join(" "),
+                Look {
+                    style: title.style_all,
+                    size: title.size,
+                    family: title.family,
+                },
+            ));
+        }
+    }
     let mut out: Vec<ProtoBlock> = Vec::new();
     let mut region = regions.into_iter().peekable();
     let mut in_table: Vec<Frag> = Vec::new();
@@ -1243,10 +1324,31 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
         let contents = f.contents || f.tag_kind() == Some(TagKind::Contents);
         // A numbered line is a heading when the tags say so or its type sets it apart from
         // the body text: bold, larger, or another family (Word's `Heading` styles).
-        let stands_out = f.style_all & (BOLD | ITALIC) != 0
-            || f.size >= 1.1 * ctx.body
-            || (f.family != ctx.body_family && f.size >= 0.95 * ctx.body);
-        let heading = !contents && (tag_heading || (stands_out && is_heading_line(&f.text)));
+        // A deep number (`3.2.3.1. Estimated requirements ...`) on a short line marks a
+        // heading whatever its type.
+        let (
+            text,
+            Look {
+                style,
+                size,
+                family,
+            },
+        ) = match &line_text[i] {
+            Some((t, look)) => (t.as_str(), *look),
+            None => (
+                f.text.as_str(),
+                Look {
+                    style: f.style_all,
+                    size: f.size,
+                    family: f.family,
+                },
+            ),
+        };
+        let stands_out = style & (BOLD | ITALIC) != 0
+            || size >= 1.1 * ctx.body
+            || (family != ctx.body_family && size >= 0.95 * ctx.body)
+            || is_subsection_line(text);
+        let heading = !contents && (tag_heading || (stands_out && is_heading_line(text)));
         // Not a heading: a numbered line is a list item (`1. Providing flexibility ...`).
         let marker = if heading || contents {
             None
@@ -1287,8 +1389,11 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
                     let same_type = (f.size - last.size).abs() <= 0.05 * last.size
                         && (f.style_all & (BOLD | ITALIC)) == (last.style_all & (BOLD | ITALIC))
                         && f.family == last.family;
+                    // A line left open (`... and`) goes on even when the next one reads as
+                    // a heading of its own (`Article 18 Right to ...`).
+                    let open = OPEN_END.is_match(last.text.trim_end());
                     let heading_cont = matches!(cur.kind, BlockKind::Heading { .. })
-                        && !heading
+                        && (!heading || open)
                         && marker.is_none()
                         && cur.lines.len() < 4
                         && same_type
@@ -1300,13 +1405,14 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
                         || size_change
                         || bold_change
                         || marker.is_some()
-                        || heading
+                        || (heading && !heading_cont)
                         || (short_end && !list_cont)
                         || (matches!(cur.kind, BlockKind::Heading { .. }) && !heading_cont)
                         || (matches!(cur.kind, BlockKind::ListItem { .. }) && !list_cont)
                 }
             }
         };
+        let heading = heading && starts_new;
         if starts_new {
             let kind = if contents {
                 BlockKind::Contents
@@ -1458,7 +1564,7 @@ fn emit_table(table: ProtoTable, ctx: &Context, doc_text: &mut String, out: &mut
                 if !doc_text.ends_with(['\n', '\t']) && doc_text.len() > start {
                     doc_text.push('\t');
                 }
-                let para = build_para(&lines, 0, ctx, Some(&words), doc_text);
+                let para = build_para(&lines, 0, ctx, Some(words), doc_text);
                 if !para.text.is_empty() {
                     paras.push(para);
                 }
