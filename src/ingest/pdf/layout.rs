@@ -640,8 +640,10 @@ pub fn split_footnotes(
         return split_tagged_notes(frags);
     }
     let small = |f: &Frag| f.size < 0.95 * body && !f.contents;
-    let starts_number =
-        |f: &Frag| !f.contents && (f.marker.is_some() || plain_marker(&f.text).is_some());
+    let starts_number = |f: &Frag| {
+        !f.contents
+            && (f.marker.is_some() || plain_marker(&f.text).is_some_and(|_| bare_ok(f, &frags)))
+    };
     // A rule counts when the first fragment under it is in small type and starts with a
     // number (a link's underline has text above, not a footnote under it).
     // Separators start at the left margin; a rule further right is something else.
@@ -759,10 +761,11 @@ fn split_tagged_notes(frags: Vec<Frag>) -> (Vec<Frag>, Vec<FootnoteFrags>) {
 /// fragment that opens with a footnote number.
 fn number_notes(zone: Vec<Frag>) -> Vec<FootnoteFrags> {
     let mut notes: Vec<FootnoteFrags> = Vec::new();
-    for f in zone {
+    let bare: Vec<bool> = zone.iter().map(|f| bare_ok(f, &zone)).collect();
+    for (f, bare) in zone.into_iter().zip(bare) {
         let (number, plain) = match f.marker {
             Some(n) => (Some(n), None),
-            None => match plain_marker(&f.text) {
+            None => match plain_marker(&f.text).filter(|_| bare) {
                 Some((n, at)) => (Some(n), Some(at)),
                 None => (None, None),
             },
@@ -792,6 +795,18 @@ fn number_notes(zone: Vec<Frag>) -> Vec<FootnoteFrags> {
         }
     }
     notes
+}
+
+/// Whether a fragment may open a footnote with a plain number: one that is only a number
+/// (Word sets it on a line above the text) must stand alone on its line; a number with others
+/// beside it is a table's cell (`2014` | `236`).
+fn bare_ok(f: &Frag, all: &[Frag]) -> bool {
+    let t = f.text.trim();
+    !t.chars()
+        .all(|c| c.is_ascii_digit() || c == '(' || c == ')' || c == '.')
+        || !all
+            .iter()
+            .any(|o| !std::ptr::eq(o, f) && (o.y - f.y).abs() < 0.3 * f.size)
 }
 
 /// `12 Text`, `12. Text` or `(12) Text` at the start of a footnote line: the number and
@@ -924,42 +939,73 @@ pub struct Context {
     /// The font family of the body text.
     pub body_family: u32,
     pub pitch: f32,
-    /// The lower-cased words, whole or hyphenated, that lines ending in a hyphen could form
-    /// with the next line and that the document writes somewhere on one line.
-    pub hyphen_words: HashSet<String>,
+    /// What the document's line-end hyphens are: see [`Hyphens`].
+    pub hyphens: Hyphens,
     /// The lower-cased words of the document text emitted so far and how far that text was
     /// read; blocks are emitted in order on one thread, so the lock is never contended.
     pub words: std::sync::Mutex<(usize, HashSet<String>)>,
 }
 
-/// For de-hyphenation: the joined forms (`government`, `cross-border`) of every line that ends
-/// in a hyphen and the line after it, kept when the document writes them on one line.
-pub fn hyphen_words(pages: &[Vec<Frag>]) -> HashSet<String> {
+/// For de-hyphenation, from every line that ends in a hyphen and the line after it.
+#[derive(Default)]
+pub struct Hyphens {
+    /// The joined forms (`government`, `cross-border`), lower-cased, that the document also
+    /// writes on one line.
+    pub known: HashSet<String>,
+    /// The first halves (`coop` of `coop-` / `erate`) that the document writes as words of
+    /// their own, outside any hyphenated compound.
+    pub standalone_heads: HashSet<String>,
+    /// So many lines end in a hyphen that the producer hyphenates words (TeX does; Word and
+    /// LibreOffice, as EU documents are set, do not).
+    pub automatic: bool,
+}
+
+pub fn hyphens(pages: &[Vec<Frag>]) -> Hyphens {
     let mut candidates: HashSet<String> = HashSet::new();
+    let mut heads: HashSet<String> = HashSet::new();
+    let (mut pairs, mut lines) = (0usize, 0usize);
     for frags in pages {
+        lines += frags.len();
         for w in frags.windows(2) {
             if let Some((head, tail)) = split_pair(&w[0].text, &w[1].text) {
+                pairs += 1;
                 candidates.insert(format!("{head}{tail}").to_lowercase());
                 candidates.insert(format!("{head}-{tail}").to_lowercase());
+                heads.insert(head.to_lowercase());
             }
         }
     }
+    let mut out = Hyphens {
+        automatic: pairs >= 5 && pairs * 50 >= lines,
+        ..Hyphens::default()
+    };
     if candidates.is_empty() {
-        return candidates;
+        return out;
     }
     let lengths: HashSet<usize> = candidates.iter().map(String::len).collect();
-    let mut found = HashSet::new();
     for f in pages.iter().flatten() {
         for w in f.text.split(|c: char| !c.is_alphanumeric() && c != '-') {
             if lengths.contains(&w.len()) {
                 let l = w.to_lowercase();
                 if candidates.contains(&l) {
-                    found.insert(l);
+                    out.known.insert(l);
+                }
+            }
+        }
+        if out.automatic {
+            // A token with a hyphen anywhere (`immi-` at a line end) is no word of its own.
+            for w in f.text.split_whitespace().filter(|w| !w.contains('-')) {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if w.len() <= 24 {
+                    let l = w.to_lowercase();
+                    if heads.contains(&l) {
+                        out.standalone_heads.insert(l);
+                    }
                 }
             }
         }
     }
-    found
+    out
 }
 
 /// The word fragments on either side of a line-end hyphen.
@@ -1382,8 +1428,19 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
                     let bold_change = (f.style_all & BOLD) != (last.style_all & BOLD);
                     let short_end = last.x1 < right_edge - 0.15 * (right_edge - last.x0).max(1.0)
                         && last.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+                    // A line that stops well short of the measure ends its paragraph when a
+                    // capital opens the next (tight paragraph spacing leaves no gap to see).
+                    let stops_short = last.x1 < last.x0 + 0.7 * (right_edge - last.x0)
+                        && f.text.starts_with(char::is_uppercase)
+                        && !matches!(cur.kind, BlockKind::Heading { .. });
+                    // A list item's next line: indented under its text, or, without a hanging
+                    // indent, not left of the marker and after a line that does not end it.
+                    let first = &cur.lines[0];
                     let list_cont = matches!(cur.kind, BlockKind::ListItem { .. })
-                        && f.x0 > cur.lines[0].x0 + 0.5 * f.size;
+                        && (f.x0 > first.x0 + 0.5 * f.size
+                            || (f.x0 >= first.x0 - 1.0
+                                && gap <= 1.3 * ctx.pitch * (f.size / ctx.body).max(0.5)
+                                && !last.text.trim_end().ends_with(['.', ':', ';', '!', '?'])));
                     // A heading's title wrapped onto a second line: same type, close below,
                     // not indented left of the heading, the first line not ended.
                     let same_type = (f.size - last.size).abs() <= 0.05 * last.size
@@ -1406,7 +1463,7 @@ pub fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
                         || bold_change
                         || marker.is_some()
                         || (heading && !heading_cont)
-                        || (short_end && !list_cont)
+                        || ((short_end || stops_short) && !list_cont)
                         || (matches!(cur.kind, BlockKind::Heading { .. }) && !heading_cont)
                         || (matches!(cur.kind, BlockKind::ListItem { .. }) && !list_cont)
                 }
@@ -1707,5 +1764,14 @@ fn splits_word(prev: &str, next: &str, ctx: &Context) -> bool {
     };
     let whole = format!("{head}{tail}").to_lowercase();
     let hyphenated = format!("{head}-{tail}").to_lowercase();
-    ctx.hyphen_words.contains(&whole) && !ctx.hyphen_words.contains(&hyphenated)
+    let h = &ctx.hyphens;
+    if h.known.contains(&hyphenated) {
+        return false;
+    }
+    // Where the producer hyphenates, a break whose first half is no word of its own
+    // (`immi-` / `gration`) splits a word; `cross-` / `border` keeps its hyphen.
+    h.known.contains(&whole)
+        || (h.automatic
+            && tail.starts_with(char::is_lowercase)
+            && !h.standalone_heads.contains(&head.to_lowercase()))
 }

@@ -70,7 +70,7 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         body,
         body_family: layout::body_family(&frags, body),
         pitch,
-        hyphen_words: layout::hyphen_words(&frags),
+        hyphens: layout::hyphens(&frags),
         words: Default::default(),
     };
     let notes_tagged = tags.as_ref().is_some_and(tags::Tags::has_notes);
@@ -90,6 +90,8 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
     // The number of the last footnote body read, to check plain numbers against.
     let mut last_note = 0u32;
     let mut seen_notes: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    // The last body block emitted and the structure element its last line belongs to.
+    let mut last_body: Option<(usize, u32)> = None;
     // A table that ends a page is held back: the next page may continue it.
     let mut held: Option<ProtoBlock> = None;
     for (protos, notes) in per_page {
@@ -104,13 +106,45 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
                     (_, next) => {
                         p.table = next;
                         layout::emit(h, None, &ctx, &mut text, &mut blocks);
+                        last_body = None;
                     }
                 }
             }
             if i + 1 == n && p.table.is_some() {
                 held = Some(p);
-            } else {
-                layout::emit(p, None, &ctx, &mut text, &mut blocks);
+                continue;
+            }
+            // A paragraph the structure tree continues from the page before (one element
+            // across the page break) joins it, whatever its first word.
+            let element = |f: Option<&layout::Frag>| {
+                f.and_then(|f| f.tag)
+                    .filter(|t| t.kind == tags::TagKind::Text)
+                    .map(|t| t.block)
+            };
+            let first = element(p.lines.first());
+            let last = element(p.lines.last());
+            let continued = match (i, first, last_body) {
+                (0, Some(e), Some((at, prev))) if e == prev && p.table.is_none() => Some(at),
+                _ => None,
+            };
+            match continued {
+                Some(at) if matches!(p.kind, BlockKind::Paragraph) => {
+                    let mut tail = Vec::new();
+                    layout::emit(p, None, &ctx, &mut text, &mut tail);
+                    for b in tail {
+                        blocks[at].para.append(" ", &b.para);
+                    }
+                }
+                _ => {
+                    let before = blocks.len();
+                    let kind_ok =
+                        matches!(p.kind, BlockKind::Paragraph | BlockKind::ListItem { .. });
+                    layout::emit(p, None, &ctx, &mut text, &mut blocks);
+                    last_body = match (kind_ok && blocks.len() > before, last) {
+                        (true, Some(e)) => Some((blocks.len() - 1, e)),
+                        _ => None,
+                    };
+                }
             }
         }
         for mut n in notes {
