@@ -67,7 +67,7 @@ pub fn fragments(
 ) -> Vec<Frag> {
     let (w, h) = (page.width.max(1.0), page.height.max(1.0));
     let tag_of = |i: usize| tags.get(i).copied().flatten();
-    let mut idx: Vec<usize> = (0..page.glyphs.len())
+    let idx: Vec<usize> = (0..page.glyphs.len())
         .filter(|&i| {
             let g = &page.glyphs[i];
             let artifact = g.artifact || tag_of(i).is_some_and(|t| t.kind == TagKind::Artifact);
@@ -81,12 +81,21 @@ pub fn fragments(
         })
         .collect();
     // Stable sort: content order is close to reading order, and runs make it cheap.
-    idx.sort_unstable_by(|&a, &b| {
-        let (ga, gb) = (&page.glyphs[a], &page.glyphs[b]);
-        ga.y.total_cmp(&gb.y)
-            .then(ga.x.total_cmp(&gb.x))
-            .then(a.cmp(&b))
-    });
+    // Sorted by one integer key per glyph (baseline, then x): no indirection in the
+    // comparisons, and a stable sort keeps content order for glyphs printed twice.
+    let order = |v: f32| -> u64 {
+        let b = v.to_bits();
+        u64::from(if b >> 31 == 1 { !b } else { b | 0x8000_0000 })
+    };
+    let mut keyed: Vec<(u64, u32)> = idx
+        .iter()
+        .map(|&i| {
+            let g = &page.glyphs[i];
+            ((order(g.y) << 32) | order(g.x), i as u32)
+        })
+        .collect();
+    keyed.sort_by_key(|k| k.0);
+    let idx: Vec<usize> = keyed.into_iter().map(|(_, i)| i as usize).collect();
     // Lines: glyphs whose baseline lies within half a font size of the line's reference glyph
     // (the largest seen so far), which takes superscripts in with their line.
     // Each line with its reference baseline and size.
@@ -629,16 +638,43 @@ impl FootnoteFrags {
 /// fragments in smaller type that begins with a number.
 /// `notes_tagged`: the document's producer tags its notes, so a page without tagged notes
 /// has none (its small type at the foot is a table or a caption).
+/// The third value is a remark for the warnings when the page's foot could not be read as
+/// it looks.
 pub fn split_footnotes(
+    frags: Vec<Frag>,
+    rules: &[super::interp::Rule],
+    page: (f32, f32),
+    body: f32,
+    notes_tagged: bool,
+) -> (Vec<Frag>, Vec<FootnoteFrags>, Option<&'static str>) {
+    if notes_tagged {
+        let mut remark = None;
+        if !frags
+            .iter()
+            .any(|f| f.tag_kind() == Some(TagKind::NoteBody))
+        {
+            // The tags are followed, but a foot that the layout reads as notes is reported.
+            let (_, notes, _) = split_by_layout(frags.clone(), rules, page, body);
+            if notes.iter().filter(|n| n.number.is_some()).count() >= 2 {
+                remark = Some(NOTES_NOT_TAGGED);
+            }
+        }
+        let (body, notes) = split_tagged_notes(frags);
+        return (body, notes, remark);
+    }
+    split_by_layout(frags, rules, page, body)
+}
+
+/// Remarks on a page's foot, for the warnings.
+pub const NOTES_NOT_TAGGED: &str = "the structure tree marks no footnotes, but the foot of the page reads as numbered notes; kept as text, as tagged";
+pub const TABLE_AT_FOOT: &str = "small type at the foot opens with numbers but is set as a table; read as a table, not as footnotes";
+
+fn split_by_layout(
     frags: Vec<Frag>,
     rules: &[super::interp::Rule],
     (width, height): (f32, f32),
     body: f32,
-    notes_tagged: bool,
-) -> (Vec<Frag>, Vec<FootnoteFrags>) {
-    if notes_tagged {
-        return split_tagged_notes(frags);
-    }
+) -> (Vec<Frag>, Vec<FootnoteFrags>, Option<&'static str>) {
     let small = |f: &Frag| f.size < 0.95 * body && !f.contents;
     let starts_number = |f: &Frag| {
         !f.contents
@@ -702,7 +738,7 @@ pub fn split_footnotes(
         top
     };
     let Some(zone_top) = zone_top else {
-        return (frags, Vec::new());
+        return (frags, Vec::new(), None);
     };
     let under_rule = rule_y.is_finite();
     let in_zone = |f: &Frag| f.y > zone_top && (small(f) || under_rule) && !f.contents;
@@ -740,11 +776,11 @@ pub fn split_footnotes(
         })
         .count();
     if table_rows >= 2 {
-        return (frags, Vec::new());
+        return (frags, Vec::new(), Some(TABLE_AT_FOOT));
     }
     let (mut zone, body_frags): (Vec<Frag>, Vec<Frag>) = frags.into_iter().partition(in_zone);
     zone.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    (body_frags, number_notes(zone))
+    (body_frags, number_notes(zone), None)
 }
 
 /// The notes a tagged page's structure tree marks: every fragment of a note body goes to the
@@ -1775,3 +1811,6 @@ fn splits_word(prev: &str, next: &str, ctx: &Context) -> bool {
             && tail.starts_with(char::is_lowercase)
             && !h.standalone_heads.contains(&head.to_lowercase()))
 }
+
+#[cfg(test)]
+mod tests;

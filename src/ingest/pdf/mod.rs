@@ -19,6 +19,10 @@ use crate::model::{BlockKind, Document, SourceFormat};
 
 use layout::{Context, ProtoBlock};
 
+/// Footnote text at the top of a page's notes with no footnote before it to continue.
+const ORPHAN_NOTE_TEXT: &str =
+    "text in the footnote area continues no footnote that was read; kept as body text";
+
 /// Read a PDF into the document model.
 pub fn ingest(bytes: &[u8]) -> Result<Document> {
     let doc = load(bytes)?;
@@ -74,15 +78,20 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         words: Default::default(),
     };
     let notes_tagged = tags.as_ref().is_some_and(tags::Tags::has_notes);
-    let per_page: Vec<(Vec<ProtoBlock>, Vec<layout::FootnoteFrags>)> = frags
+    type PageRead = (
+        Vec<ProtoBlock>,
+        Vec<layout::FootnoteFrags>,
+        Option<&'static str>,
+    );
+    let per_page: Vec<PageRead> = frags
         .into_par_iter()
         .enumerate()
         .map(|(i, f)| {
             let c = &contents[i];
-            let (body_frags, notes) =
+            let (body_frags, notes, remark) =
                 layout::split_footnotes(f, &c.rules, (c.width, c.height), body, notes_tagged);
             let ordered = layout::reading_order(body_frags, c.width);
-            (layout::blocks(ordered, &ctx), notes)
+            (layout::blocks(ordered, &ctx), notes, remark)
         })
         .collect();
     let mut text = String::new();
@@ -94,7 +103,17 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
     let mut last_body: Option<(usize, u32)> = None;
     // A table that ends a page is held back: the next page may continue it.
     let mut held: Option<ProtoBlock> = None;
-    for (protos, notes) in per_page {
+    // Remarks on how pages were read, each with the pages it applies to.
+    let mut remarks: Vec<(&'static str, Vec<usize>)> = Vec::new();
+    let mut remark =
+        |what: &'static str, page: usize| match remarks.iter_mut().find(|r| r.0 == what) {
+            Some(r) => r.1.push(page),
+            None => remarks.push((what, vec![page])),
+        };
+    for (page_index, (protos, notes, foot)) in per_page.into_iter().enumerate() {
+        if let Some(what) = foot {
+            remark(what, page_index + 1);
+        }
         let n = protos.len();
         for (i, mut p) in protos.into_iter().enumerate() {
             if let Some(mut h) = held.take() {
@@ -188,7 +207,10 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
                                 blocks[i].para.append(" ", &b.para);
                             }
                         }
-                        None => blocks.extend(tail),
+                        None => {
+                            remark(ORPHAN_NOTE_TEXT, page_index + 1);
+                            blocks.extend(tail);
+                        }
                     }
                 }
             }
@@ -199,6 +221,16 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
     }
     let blocks = join_cut_paragraphs(blocks);
     let mut warnings = Vec::new();
+    if tags.is_some() && artifacts > 0 && !drop_artifacts {
+        warnings.push(
+            "the file marks most of its text as page furniture (artifacts); the marks were ignored"
+                .to_string(),
+        );
+    }
+    for (what, pages) in remarks {
+        let pages: Vec<String> = pages.iter().map(usize::to_string).collect();
+        warnings.push(format!("page(s) {}: {what}", pages.join(", ")));
+    }
     let truncated: Vec<String> = contents
         .iter()
         .enumerate()

@@ -360,3 +360,102 @@ fn resolve_role(doc: &Document, role_map: Option<&Dictionary>, name: &[u8]) -> R
         _ => Role::Group,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Object, dictionary};
+
+    /// A two-page document whose structure tree holds what the producers write: a heading,
+    /// a paragraph with a note (the OJ's call link and body), a contents entry under a custom
+    /// type mapped by the role map, a Word `Footnote`, and an artifact element.
+    fn document() -> (Document, Vec<ObjectId>) {
+        let mut doc = Document::with_version("1.7");
+        let p1 = doc.add_object(dictionary! { "Type" => "Page" });
+        let p2 = doc.add_object(dictionary! { "Type" => "Page" });
+        let elem = |s: &str, k: Object, pg: ObjectId| {
+            Object::Dictionary(dictionary! { "S" => Object::Name(s.into()), "K" => k, "Pg" => pg })
+        };
+        let call = elem("Link", Object::Integer(2), p1);
+        let body = elem("P", Object::Array(vec![Object::Integer(7)]), p1);
+        let note = elem("NOTE", Object::Array(vec![call, body]), p1);
+        let para = elem(
+            "P",
+            Object::Array(vec![Object::Integer(1), note, Object::Integer(3)]),
+            p1,
+        );
+        let heading = elem("TI.ART", Object::Integer(0), p1);
+        let mcr = Object::Dictionary(dictionary! { "Type" => "MCR", "MCID" => 0, "Pg" => p2 });
+        let toc = elem("TOC.ITEM", mcr, p2);
+        let word_note = elem(
+            "Footnote",
+            Object::Array(vec![elem("P", Object::Integer(4), p2)]),
+            p2,
+        );
+        let furniture = elem("Artifact", Object::Integer(5), p2);
+        let root = doc.add_object(dictionary! {
+            "Type" => "StructTreeRoot",
+            "RoleMap" => dictionary! { "NOTE" => "Note", "TI.ART" => "H1", "TOC.ITEM" => "TOCI" },
+            "K" => elem("Document", Object::Array(vec![heading, para, toc, word_note, furniture]), p1),
+        });
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "StructTreeRoot" => root });
+        doc.trailer.set("Root", catalog);
+        (doc, vec![p1, p2])
+    }
+
+    #[test]
+    fn roles_from_the_structure_tree() {
+        let (doc, pages) = document();
+        let tags = Tags::read(&doc, &pages).expect("the document is tagged");
+        let kind = |page, mcid| tags.tag(page, mcid).map(|t| t.kind);
+        assert_eq!(
+            kind(0, 0),
+            Some(TagKind::Heading(1)),
+            "a custom type through the role map"
+        );
+        assert_eq!(kind(0, 1), Some(TagKind::Text));
+        assert_eq!(
+            kind(0, 2),
+            Some(TagKind::NoteCall),
+            "a link straight under the note"
+        );
+        assert_eq!(kind(0, 7), Some(TagKind::NoteBody));
+        assert_eq!(
+            kind(1, 0),
+            Some(TagKind::Contents),
+            "a marked-content reference"
+        );
+        assert_eq!(kind(1, 4), Some(TagKind::NoteBody), "Word's Footnote type");
+        assert_eq!(kind(1, 5), Some(TagKind::Artifact));
+        assert_eq!(kind(0, 9), None);
+        // Text before and after the note is one paragraph.
+        assert_eq!(tags.tag(0, 1).unwrap().block, tags.tag(0, 3).unwrap().block);
+        assert!(tags.has_notes());
+    }
+
+    #[test]
+    fn an_untagged_or_cyclic_tree_is_read_safely() {
+        let mut doc = Document::with_version("1.7");
+        let page = doc.add_object(dictionary! { "Type" => "Page" });
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog" });
+        doc.trailer.set("Root", catalog);
+        assert!(Tags::read(&doc, &[page]).is_none());
+        // An element that lists itself among its kids.
+        let id = doc.new_object_id();
+        doc.objects.insert(
+            id,
+            Object::Dictionary(dictionary! {
+                "S" => "P", "Pg" => page,
+                "K" => Object::Array(vec![Object::Integer(0), Object::Reference(id)]),
+            }),
+        );
+        let root = doc.add_object(dictionary! { "K" => Object::Reference(id) });
+        doc.get_object_mut(catalog)
+            .unwrap()
+            .as_dict_mut()
+            .unwrap()
+            .set("StructTreeRoot", root);
+        let tags = Tags::read(&doc, &[page]).expect("tagged");
+        assert_eq!(tags.tag(0, 0).map(|t| t.kind), Some(TagKind::Text));
+    }
+}
