@@ -159,7 +159,7 @@ fn warm_up_document() -> Document {
     let mut table = Table::default();
     for &line in WARM_UP {
         let (kind, text) = if let Some(h) = line.strip_prefix('#') {
-            let number = crate::ingest::text::heading_number(h).map(|(n, _)| n);
+            let number = crate::ingest::headings::heading_number(h).map(|(n, _)| n);
             (BlockKind::Heading { level: 1, number }, h)
         } else if let Some(f) = line.strip_prefix('^') {
             (BlockKind::Footnote { number: 1 }, &f[2..])
@@ -211,8 +211,8 @@ pub fn warm_up() {
     static DONE: std::sync::Once = std::sync::Once::new();
     DONE.call_once(|| {
         // First what the PDF layout needs soonest, then the stages.
-        let _ = crate::ingest::text::heading_number("1. A");
-        let _ = crate::ingest::text::list_marker("- a", false);
+        let _ = crate::ingest::headings::heading_number("1. A");
+        let _ = crate::ingest::headings::list_marker("- a", false);
         let _ = crate::ingest::text::is_page_furniture("EN 1 EN");
         let _ = crate::ingest::text::parse_html_paragraphs("<p><b>a</b>&amp;[^1]</p>", 0);
         let doc = warm_up_document();

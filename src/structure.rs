@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use crate::re::Regex;
 
-use crate::ingest::text::heading_number;
+use crate::ingest::headings::heading_number;
 use crate::model::{BlockKind, Document, Para, ParaRef};
 use crate::output::{BlockRange, CellPosition, Footnote, FootnoteCall, Location, Section};
 

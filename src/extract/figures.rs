@@ -56,7 +56,7 @@ pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec
         let from = match &block.kind {
             BlockKind::Heading {
                 number: Some(_), ..
-            } => crate::ingest::text::heading_number(&para.text).map_or(0, |(_, at)| at),
+            } => crate::ingest::headings::heading_number(&para.text).map_or(0, |(_, at)| at),
             _ => 0,
         };
         let key = (at.block, cell_position(at));

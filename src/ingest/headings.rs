@@ -2,8 +2,128 @@
 //! `CHAPTER IV`, `SECTION 2` or `ANNEX III` on a line of its own and the title on the next.
 //! Whatever the input format, the two lines become one numbered heading.
 
-use crate::ingest::text::heading_number;
+use std::sync::LazyLock;
+
 use crate::model::{Block, BlockKind};
+use crate::re::Regex;
+
+pub(crate) static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$").unwrap());
+pub(crate) static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r"^\s*(?i:(annex|appendix))(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?\b\s*[:.\-–—]?\s*(.*)$",
+    )
+    .unwrap()
+});
+/// A Roman or letter number with its dot: `IV. Title`, `B. Title`.
+pub(crate) static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^\s*([IVX]{1,5}|[A-Z])\.\s+(\S.*)$").unwrap());
+/// The parts of a legal act: `Article 12`, `CHAPTER IV`, `SECTION 2`, `Part I`, `TITLE II`.
+pub(crate) static LEGAL_PART: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r"^\s*(?i:(article|chapter|section|part|title))\s+(\d{1,3}[a-z]?|[IVXLC]{1,7})\b\s*[:.\-–—]?\s*(.*)$",
+    )
+    .unwrap()
+});
+/// The section number a heading text starts with (`2.1` from `2.1. Strategic ...`, `IV` from
+/// `IV. SPECIFIC ...`, `B` from `B. Lawful ...`, `Annex 1` from `Annex 1: Graphic ...`,
+/// `Article 12` or `Chapter IV` from a legal act's headings) and the byte offset of the title
+/// after it.
+pub fn heading_number(text: &str) -> Option<(String, usize)> {
+    let titled = |t: &str| t.starts_with(|c: char| c.is_alphabetic() || "'‘\"“(".contains(c));
+    for re in [&*NUMBERED, &*LETTERED] {
+        if let Some(c) = re.captures(text) {
+            let title = c.get(2)?;
+            if titled(title.as_str()) {
+                return Some((c[1].to_string(), title.start()));
+            }
+        }
+    }
+    if let Some(c) = LEGAL_PART.captures(text) {
+        let word = &c[1];
+        let word = format!("{}{}", word[..1].to_uppercase(), word[1..].to_lowercase());
+        let title = c.get(3)?;
+        // `Article 5 of Regulation ...` is prose: a title after the number starts in capitals.
+        // An article's title is in sentence case: `ARTICLE 29 DATA PROTECTION WORKING PARTY`
+        // names a body.
+        let t = title.as_str();
+        let shouting = word == "Article"
+            && t.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !t.chars().any(char::is_lowercase);
+        if !shouting
+            && (t.is_empty() || t.starts_with(|c: char| c.is_uppercase() || "'‘\"“".contains(c)))
+        {
+            return Some((format!("{word} {}", &c[2]), title.start()));
+        }
+    }
+    let c = ANNEX.captures(text)?;
+    let word = &c[1];
+    let word = format!("{}{}", word[..1].to_uppercase(), word[1..].to_lowercase());
+    let number = match c.get(2) {
+        Some(n) => format!("{word} {}", n.as_str()),
+        // A bare `ANNEX` heading needs a separator or nothing after it (`Annexes to` is prose).
+        None if c[3].is_empty()
+            || text.trim_start()[word.len()..]
+                .trim_start()
+                .starts_with([':', '.', '-', '–', '—']) =>
+        {
+            word
+        }
+        None => return None,
+    };
+    Some((number, c.get(3)?.start()))
+}
+/// A plain-text line that is a numbered heading: a section number, a title in capitals or
+/// sentence case, short, and not ending like a sentence or a list item.
+pub(crate) fn text_heading(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.chars().count() > 150 || t.ends_with(['.', ';', ',']) {
+        return None;
+    }
+    let (number, title_at) = heading_number(t)?;
+    let title = &t[title_at..];
+    if !title.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    // "1 000 cases" or "3 May" are not headings; require a dotted number or a capitalised word.
+    let first = title.split_whitespace().next().unwrap_or("");
+    if MONTHS.contains(&first.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    Some(number)
+}
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+pub(crate) static LIST: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^([ \t]*)([-*+•–—▪◦●■□➢►\u{f0b7}\u{f0a7}]|\d{1,2}[.)]|\((?:[a-z]{1,2}|[ivxlc]{1,5}|\d{1,2}|[A-Z])\)|[a-z][.)]|[ivx]{1,4}[.)])[ \t\u{a0}]+\S")
+        .unwrap()
+});
+/// A list item's marker, depth and the offset of its content.
+pub(crate) fn list_marker(s: &str, md: bool) -> Option<(String, u8, usize)> {
+    let c = LIST.captures(s)?;
+    let marker = c.get(2)?.as_str();
+    // `**bold**` starts with `*` but is not a bullet; the regex demands a space after the marker.
+    if !md && marker.starts_with(|c: char| c.is_ascii_digit()) && text_heading(s).is_some() {
+        return None;
+    }
+    let indent: usize = c[1].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+    // The match ends with the content's first character, which may be several bytes long.
+    let end = c.get(0)?.end();
+    let content = end - s[..end].chars().next_back()?.len_utf8();
+    Some((marker.to_string(), (indent / 2).min(8) as u8, content))
+}
 
 /// Join every lone legal-part number with the title line after it into one heading.
 pub fn join_legal_headings(blocks: Vec<Block>) -> Vec<Block> {

@@ -1,7 +1,8 @@
 //! Ingesters: bytes in, [`Document`] out. The format is sniffed from the content first
 //! (`%PDF-` magic), then from the file name.
 
-mod headings;
+pub(crate) mod headings;
+mod join;
 pub mod pdf;
 pub mod text;
 

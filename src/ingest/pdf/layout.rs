@@ -11,7 +11,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::interp::{BOLD, Glyph, ITALIC, MONO, PageContent};
 use super::tags::{Tag, TagKind};
-use crate::ingest::text::{heading_number, is_page_furniture, list_marker, parse_html_paragraphs};
+use crate::ingest::headings::{heading_number, list_marker};
+use crate::ingest::text::{is_page_furniture, parse_html_paragraphs};
 use crate::model::{Block, BlockKind, ParaBuilder};
 
 /// A piece of a fragment's text.

@@ -14,7 +14,7 @@ mod tags;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::ingest::text::join_cut_paragraphs;
+use crate::ingest::join::join_cut_paragraphs;
 use crate::model::{BlockKind, Document, SourceFormat};
 
 use layout::{Context, ProtoBlock};

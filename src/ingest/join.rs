@@ -1,0 +1,80 @@
+//! Paragraphs cut by a page break (and by the footnotes set at its foot), joined again.
+
+use std::sync::LazyLock;
+
+use crate::ingest::text::is_caps_line;
+use crate::model::{Block, BlockKind, Para};
+use crate::re::Regex;
+
+pub(crate) const FUNCTION_WORDS: [&str; 24] = [
+    "a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "at", "from", "and", "or", "as",
+    "into", "that", "which", "its", "their", "this", "these", "between", "under",
+];
+/// Text that ends where a document number must follow: `Regulation (EU)`, `No`, `Article`.
+pub(crate) static CITES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"(?i)(?:\((?:EU|EC|EEC|EU, Euratom|CFSP)\)|\bNo\.?|\b(?:Articles?|Regulations?|Directives?|Decisions?|COM|SWD|SEC|JOIN|OJ [LC]|p\.|pp\.))$").unwrap()
+});
+/// A paragraph that opens with its own number: `2. The technologies ...`, `3) ...`.
+pub(crate) static NUMBERED_PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s+\p{Lu}").unwrap());
+pub(crate) static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^[A-Za-z][A-Za-z .]{0,30}:\s").unwrap());
+/// Join a paragraph (or list item) cut by a page break with its continuation after the
+/// footnote block: the first does not end a sentence, and the second starts in lower case or
+/// the first ends on a word that cannot end one (`of`, `the`, a comma).
+pub(crate) fn join_cut_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut last_text: Option<usize> = None;
+    for block in blocks {
+        let joinable = matches!(block.kind, BlockKind::Paragraph);
+        if joinable {
+            if let Some(p) = last_text {
+                if should_join(&out[p].para, &block.para) {
+                    let sep =
+                        if out[p].para.text.ends_with('-') && !out[p].para.text.ends_with(" -") {
+                            ""
+                        } else {
+                            " "
+                        };
+                    out[p].para.append(sep, &block.para);
+                    continue;
+                }
+            }
+        }
+        match block.kind {
+            BlockKind::Paragraph | BlockKind::ListItem { .. } => last_text = Some(out.len()),
+            BlockKind::Footnote { .. } => {}
+            _ => last_text = None,
+        }
+        out.push(block);
+    }
+    out
+}
+pub(crate) fn should_join(prev: &Para, next: &Para) -> bool {
+    let p = prev.text.trim_end_matches(['’', '”', '"', '\'', ')', ' ']);
+    let Some(last) = p.chars().next_back() else {
+        return false;
+    };
+    // A line in capitals is a title, not the first half of a cut paragraph.
+    if matches!(last, '.' | '!' | '?' | ':' | ';') || LABEL.is_match(&next.text) || is_caps_line(p)
+    {
+        return false;
+    }
+    let Some(first) = next.text.chars().next() else {
+        return false;
+    };
+    let last_word = p
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // A number that opens the next page continues a citation cut by the break
+    // (`Regulation (EU)` / `2020/852 by applying ...`), unless it numbers a paragraph.
+    let continues_number = first.is_ascii_digit()
+        && CITES_NUMBER.is_match(prev.text.trim_end())
+        && !NUMBERED_PARAGRAPH.is_match(&next.text);
+    first.is_lowercase()
+        || continues_number
+        || FUNCTION_WORDS.contains(&last_word.as_str())
+        || matches!(last, ',' | '–' | '-')
+}

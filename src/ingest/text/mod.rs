@@ -1,0 +1,561 @@
+//! Text ingest: the Markdown-with-HTML that PDF converters write, and plain text such as
+//! `pdftotext` output.
+//!
+//! Markdown: `#` headings (with or without `**`), `**bold**`, `*italic*`, `<b>`/`<i>`/`<p>`/
+//! `<sup>N</sup>`, footnote bodies as lines `<sup>N</sup> text` (or `[^N]: text`), `---` rules,
+//! tab-separated HTML table rows and `|` pipe tables, `-`/`*`/`•`/`1.`/`(a)` list items.
+//!
+//! Plain text: pages split by form feeds, running headers and footers dropped, headings
+//! recognised by their numbering, footnote bodies found at the foot of a page by their
+//! sequential numbers, and calls glued to the word before them (`Directive1`) split off.
+//!
+//! Both: a paragraph cut by a page break and continued after the footnote block is joined.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::re::Regex;
+
+use crate::model::{Block, BlockKind, Document, ParaBuilder, SourceFormat};
+
+mod furniture;
+mod markdown;
+mod notes;
+
+use crate::ingest::headings::{heading_number, list_marker, text_heading};
+use crate::ingest::join::{FUNCTION_WORDS, join_cut_paragraphs};
+use furniture::drop_page_furniture;
+pub(crate) use furniture::is_page_furniture;
+pub(crate) use markdown::parse_html_paragraphs;
+use markdown::{is_table_row, md_footnote, md_heading, parse_inline, parse_table};
+use notes::{FootnoteZones, GluedCalls, find_footnote_zones, push_plain};
+
+/// True when `s` shows Markdown or HTML markup that plain text would not have.
+pub fn looks_like_markdown(s: &str) -> bool {
+    s.contains("<sup>")
+        || s.contains("**")
+        || s.contains("</p>")
+        || s.lines().any(|l| {
+            let t = l.trim_start_matches('#');
+            t.len() < l.len() && l.len() - t.len() <= 6 && t.starts_with(' ')
+        })
+}
+/// Ingest a text document. `format` must be [`SourceFormat::Markdown`] or [`SourceFormat::Text`].
+pub fn ingest(text: &str, format: SourceFormat) -> Document {
+    let md = format == SourceFormat::Markdown;
+    let mut lines = split_lines(text, !md);
+    let mut warnings = Vec::new();
+    let pages = if md {
+        None
+    } else {
+        drop_page_furniture(&mut lines);
+        Some(lines.last().map_or(1, |l| l.page))
+    };
+    let footnotes = if md {
+        FootnoteZones::default()
+    } else {
+        find_footnote_zones(&lines)
+    };
+    let typical = typical_line_len(&lines);
+    let mut asm = Assembler {
+        md,
+        typical,
+        blocks: Vec::new(),
+        cur: None,
+        glued: GluedCalls::new(&footnotes.numbers),
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.skip {
+            i += 1;
+            continue;
+        }
+        if let Some(&(number, body_at)) = footnotes.starts.get(&i) {
+            asm.flush();
+            let mut b = ParaBuilder::new();
+            b.page(line.page);
+            push_plain(&mut b, &line.text[body_at..], line.start + body_at, None);
+            asm.cur = Some(Pending {
+                kind: BlockKind::Footnote { number },
+                b,
+                page: Some(line.page),
+                last_line: line.text,
+            });
+            i += 1;
+            continue;
+        }
+        if footnotes.continued.contains(&i) {
+            if let Some(p) = asm.cur.as_mut() {
+                p.b.push_space(line.start);
+                push_plain(&mut p.b, line.text, line.start, None);
+            }
+            i += 1;
+            continue;
+        }
+        if md && is_table_row(line.text) {
+            asm.flush();
+            let start = i;
+            while i < lines.len() && is_table_row(lines[i].text) && !lines[i].skip {
+                i += 1;
+            }
+            asm.blocks.push(parse_table(&lines[start..i]));
+            continue;
+        }
+        asm.line(line, lines.get(i + 1).map(|l| l.text).unwrap_or(""));
+        i += 1;
+    }
+    asm.flush();
+    let mut blocks = join_cut_paragraphs(asm.blocks);
+    blocks.retain(|b| !b.para.text.is_empty() || matches!(b.kind, BlockKind::Table(_)));
+    let have: HashSet<u32> = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Footnote { number } => Some(number),
+            _ => None,
+        })
+        .collect();
+    if !md && have.is_empty() && text.contains('\u{c}') {
+        warnings.push("no footnote bodies recognised in the plain text".to_string());
+    }
+    Document {
+        format,
+        text: text.to_string(),
+        blocks,
+        pages,
+        warnings,
+    }
+}
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+    page: u32,
+    skip: bool,
+}
+/// Split into lines (without their terminators) with byte offsets; form feeds start new pages.
+fn split_lines(text: &str, paged: bool) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut page = 1;
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let mut body = piece.trim_end_matches(['\n', '\r']);
+        let mut off = start;
+        while let Some(rest) = body.strip_prefix('\u{c}') {
+            if paged {
+                page += 1;
+            }
+            body = rest;
+            off += 1;
+        }
+        // A form feed inside a line (rare) still breaks the page.
+        if let Some(ff) = body.find('\u{c}') {
+            out.push(Line {
+                text: &body[..ff],
+                start: off,
+                page,
+                skip: false,
+            });
+            if paged {
+                page += 1;
+            }
+            out.push(Line {
+                text: &body[ff + 1..],
+                start: off + ff + 1,
+                page,
+                skip: false,
+            });
+        } else {
+            out.push(Line {
+                text: body,
+                start: off,
+                page,
+                skip: false,
+            });
+        }
+        start += piece.len();
+    }
+    out
+}
+fn is_blank(s: &str) -> bool {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .is_empty()
+        || s.trim() == "&nbsp;"
+}
+fn typical_line_len(lines: &[Line]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.skip && !is_blank(l.text))
+        .map(|l| l.text.chars().count())
+        .collect();
+    if lens.is_empty() {
+        return 80;
+    }
+    lens.sort_unstable();
+    lens[lens.len() * 9 / 10].max(20)
+}
+struct Pending<'a> {
+    kind: BlockKind,
+    b: ParaBuilder,
+    page: Option<u32>,
+    last_line: &'a str,
+}
+struct Assembler<'a> {
+    md: bool,
+    typical: usize,
+    blocks: Vec<Block>,
+    cur: Option<Pending<'a>>,
+    glued: GluedCalls,
+}
+impl<'a> Assembler<'a> {
+    fn flush(&mut self) {
+        if let Some(p) = self.cur.take() {
+            let para = p.b.finish();
+            if !para.text.is_empty() {
+                self.blocks.push(Block {
+                    kind: p.kind,
+                    para,
+                    page: p.page,
+                });
+            }
+        }
+    }
+
+    fn page(&self, l: &Line) -> Option<u32> {
+        (!self.md).then_some(l.page)
+    }
+
+    fn start(&mut self, kind: BlockKind, line: &Line<'a>, content: &'a str, off: usize) {
+        self.flush();
+        let mut b = ParaBuilder::new();
+        if !self.md {
+            b.page(line.page);
+        }
+        self.push(&mut b, content, off, line.page);
+        self.cur = Some(Pending {
+            kind,
+            b,
+            page: self.page(line),
+            last_line: line.text,
+        });
+    }
+
+    fn push(&mut self, b: &mut ParaBuilder, s: &str, off: usize, page: u32) {
+        if self.md {
+            parse_inline(b, s, off, &mut |_| {});
+        } else {
+            push_plain(b, s, off, Some((&mut self.glued, page)));
+        }
+    }
+
+    fn line(&mut self, line: &Line<'a>, next: &str) {
+        let t = line.text;
+        // Footnote bodies found in plain text end with their page.
+        if let Some(p) = &self.cur {
+            if matches!(p.kind, BlockKind::Footnote { .. }) && p.page != Some(line.page) {
+                self.flush();
+            }
+        }
+        if is_blank(t) || is_rule(t) {
+            self.flush();
+            return;
+        }
+        if self.md {
+            if let Some((level, content, off)) = md_heading(t) {
+                self.flush();
+                let mut b = ParaBuilder::new();
+                parse_inline(&mut b, content, line.start + off, &mut |_| {});
+                let para = b.finish();
+                let number = heading_number(&para.text).map(|(n, _)| n);
+                self.blocks.push(Block {
+                    kind: BlockKind::Heading { level, number },
+                    para,
+                    page: None,
+                });
+                return;
+            }
+            if let Some((n, off)) = md_footnote(t) {
+                self.start(
+                    BlockKind::Footnote { number: n },
+                    line,
+                    &t[off..],
+                    line.start + off,
+                );
+                return;
+            }
+        } else if let Some(number) = text_heading(t) {
+            // A numbered heading may wrap onto a second line that starts in lower case.
+            // A numbered heading may wrap: onto a line in lower case after a long one, or, in
+            // capitals, onto another line in capitals when it stops on a word that cannot end it.
+            let long = t.chars().count() * 10 >= self.typical * 7;
+            let open_end = FUNCTION_WORDS.contains(&last_word_lower(t).as_str());
+            let wraps = (long && next.trim_start().starts_with(|c: char| c.is_lowercase()))
+                || (is_caps_line(t)
+                    && is_caps_line(next)
+                    && (open_end || long)
+                    && text_heading(next).is_none());
+            self.flush();
+            let mut b = ParaBuilder::new();
+            b.page(line.page);
+            push_plain(&mut b, t, line.start, None);
+            let level = number.split('.').count().min(6) as u8;
+            self.cur = Some(Pending {
+                kind: BlockKind::Heading {
+                    level,
+                    number: Some(number),
+                },
+                b,
+                page: Some(line.page),
+                last_line: if wraps { "" } else { "." },
+            });
+            if !wraps {
+                self.flush();
+            }
+            return;
+        }
+        if let Some((marker, depth, off)) = list_marker(t, self.md) {
+            self.start(
+                BlockKind::ListItem { marker, depth },
+                line,
+                &t[off..],
+                line.start + off,
+            );
+            return;
+        }
+        // A continuation line, or the start of a paragraph.
+        let continues = match &self.cur {
+            None => false,
+            Some(p) if matches!(p.kind, BlockKind::Heading { .. }) => p.last_line.is_empty(),
+            Some(p) => self.md || !ends_paragraph(p.last_line, t, self.typical, &p.kind),
+        };
+        if continues {
+            let mut p = self.cur.take().expect("checked above");
+            p.b.push_space(line.start);
+            if !self.md {
+                p.b.page(line.page);
+            }
+            self.push(&mut p.b, t, line.start, line.page);
+            p.last_line = t;
+            self.cur = Some(p);
+            if matches!(
+                self.cur.as_ref().map(|p| &p.kind),
+                Some(BlockKind::Heading { .. })
+            ) {
+                self.flush();
+            }
+        } else {
+            self.start(BlockKind::Paragraph, line, t, line.start);
+        }
+    }
+}
+/// In plain text, does `prev` end a paragraph before `next`? Lines carry no blank line between
+/// paragraphs in `pdftotext` output, so judge by punctuation and length: a paragraph's last
+/// line ends a sentence and falls short of the measure; a short unpunctuated line (a title, a
+/// lead-in) stands alone.
+fn ends_paragraph(prev: &str, next: &str, typical: usize, kind: &BlockKind) -> bool {
+    if FIELD_LABEL.is_match(next) || is_caps_line(next) != is_caps_line(prev) {
+        return true;
+    }
+    // A short line ending in a colon introduces what follows (`Member States should:`).
+    let n = next.trim();
+    if n.ends_with(':') && n.chars().count() * 10 < typical * 7 && n.starts_with(char::is_uppercase)
+    {
+        return true;
+    }
+    let p = prev.trim_end();
+    let len = p.chars().count();
+    let last = p.chars().next_back().unwrap_or('.');
+    let next_upper = next
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let terminal = matches!(last, '.' | '!' | '?' | ':' | ';');
+    if matches!(
+        kind,
+        BlockKind::ListItem { .. } | BlockKind::Footnote { .. }
+    ) {
+        return terminal && len * 10 < typical * 9 && next_upper;
+    }
+    (terminal && len * 10 < typical * 9 && next_upper)
+        || (len * 10 < typical * 6 && next_upper && !last.is_lowercase() && last != ',')
+        || (len * 10 < typical * 6 && next_upper && is_short_title(p))
+}
+/// Cover-note field labels, which start a new paragraph wherever they fall.
+static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"(?i)^\s*(?:(?:from|to|date\s+of\s+receipt|subject|no\.?\s+cion\s+doc\.?|encl\.?)\s*:|delegations\s+will\s+find\b)").unwrap()
+});
+fn last_word_lower(s: &str) -> String {
+    s.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+/// A line in capitals (a title or heading), with at least two words of letters.
+pub(crate) fn is_caps_line(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    words.len() >= 2 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+}
+fn is_short_title(s: &str) -> bool {
+    s.split_whitespace().count() <= 8
+        && !s.ends_with(',')
+        && s.starts_with(|c: char| c.is_uppercase())
+}
+fn is_rule(s: &str) -> bool {
+    let t = s.trim();
+    t.len() >= 3
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '_'))
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(s: &str) -> Document {
+        ingest(s, SourceFormat::Markdown)
+    }
+
+    #[test]
+    fn headings_with_and_without_bold() {
+        let d = md(
+            "### 1. INTRODUCTION\n\n## **2.2. Strategic objective 2: Prevent**\n\n## Annex 1: Overview\n",
+        );
+        let nums: Vec<_> = d
+            .blocks
+            .iter()
+            .map(|b| match &b.kind {
+                BlockKind::Heading { number, .. } => number.clone(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            nums,
+            vec![Some("1".into()), Some("2.2".into()), Some("Annex 1".into())]
+        );
+        assert!(d.blocks[1].para.all_bold());
+        assert_eq!(d.blocks[1].para.text, "2.2. Strategic objective 2: Prevent");
+    }
+
+    #[test]
+    fn footnote_calls_and_bodies() {
+        let src = "a **Fourth Directive**<sup>1</sup> and a **Fund**<sup>2</sup>.\n\n---\n\n<sup>1</sup> COM(2013) 45/3.\n\n<sup>2</sup> COM(2013) 44/2.\n";
+        let d = md(src);
+        assert_eq!(d.blocks.len(), 3);
+        let p = &d.blocks[0].para;
+        assert_eq!(p.text, "a Fourth Directive and a Fund.");
+        assert_eq!(p.calls.len(), 2);
+        assert_eq!(&p.text[..p.calls[0].at], "a Fourth Directive");
+        assert_eq!(p.bold[0], 2..18);
+        assert_eq!(d.blocks[1].kind, BlockKind::Footnote { number: 1 });
+        assert_eq!(d.blocks[1].para.text, "COM(2013) 45/3.");
+        let span = d.blocks[1].para.span.clone();
+        assert_eq!(&src[span], "COM(2013) 45/3.");
+    }
+
+    #[test]
+    fn paragraph_cut_by_footnotes_is_joined() {
+        let d = md(
+            "was agreed, in close\n\n<sup>6</sup> COM(2012) 85 final.\n\ncooperation with the Commission.\n\nThe Strait of\n\nGibraltar is narrow.\n\nno period here\n\nThe next one.\n",
+        );
+        let texts: Vec<_> = d.blocks.iter().map(|b| b.para.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "was agreed, in close cooperation with the Commission.",
+                "COM(2012) 85 final.",
+                "The Strait of Gibraltar is narrow.",
+                "no period here",
+                "The next one."
+            ]
+        );
+    }
+
+    #[test]
+    fn cover_note_fields_are_not_joined() {
+        let d = md(
+            "from: Secretary-General,  \nsigned by Mr X, Director\n\ndate of receipt: 10 April 2013\n",
+        );
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(
+            d.blocks[0].para.text,
+            "from: Secretary-General, signed by Mr X, Director"
+        );
+    }
+
+    #[test]
+    fn list_items_starting_with_multibyte_characters() {
+        let d = md("- €5 million for Europol;\n- «quoted» item\n");
+        assert_eq!(d.blocks[0].para.text, "€5 million for Europol;");
+        assert_eq!(d.blocks[1].para.text, "«quoted» item");
+    }
+
+    #[test]
+    fn list_items_and_entities() {
+        let d = md(
+            "- **publish the report;**\n- *propose* a&nbsp;reform\n  of Eurojust;\n\n1. first\n(a) second\n",
+        );
+        let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind.clone()).collect();
+        assert!(matches!(&kinds[0], BlockKind::ListItem { marker, depth: 0 } if marker == "-"));
+        assert_eq!(d.blocks[1].para.text, "propose a\u{a0}reform of Eurojust;");
+        assert_eq!(d.blocks[1].para.italic, vec![0..7]);
+        assert!(matches!(&kinds[2], BlockKind::ListItem { marker, .. } if marker == "1."));
+        assert!(matches!(&kinds[3], BlockKind::ListItem { marker, .. } if marker == "(a)"));
+        assert!(d.blocks[0].para.all_bold());
+    }
+
+    #[test]
+    fn html_table_rows_and_cells() {
+        let d = md(
+            "<b>OBJECTIVE 2: Prevent</b>\t\t\n\t<i>Action 1: A</i>\t<i>Action 2: B</i>\n2012\t<p>One</p> <p>Two</p>\t<p>Member States: Three</p>\n\nafter\n",
+        );
+        let BlockKind::Table(t) = &d.blocks[0].kind else {
+            panic!("not a table: {:?}", d.blocks[0].kind)
+        };
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows[0][0].paras[0].text, "OBJECTIVE 2: Prevent");
+        assert_eq!(t.rows[1][2].paras[0].text, "Action 2: B");
+        let cell: Vec<_> = t.rows[2][1].paras.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(cell, vec!["One", "Two"]);
+        assert_eq!(d.blocks[1].para.text, "after");
+    }
+
+    #[test]
+    fn markdown_footnote_syntax() {
+        let d = md("A directive[^1] applies.\n\n[^1]: Directive 2011/36/EU.\n");
+        assert_eq!(d.blocks[0].para.text, "A directive applies.");
+        assert_eq!(d.blocks[0].para.calls[0].number, 1);
+        assert_eq!(d.blocks[1].kind, BlockKind::Footnote { number: 1 });
+        assert_eq!(d.blocks[1].para.text, "Directive 2011/36/EU.");
+    }
+
+    #[test]
+    fn escapes_and_links() {
+        let d = md("US\\$2.1 trillion, see [http://a\\_b](http://a\\_b)\n");
+        assert_eq!(d.blocks[0].para.text, "US$2.1 trillion, see http://a_b");
+    }
+
+    #[test]
+    fn plain_text_pages_headings_footnotes() {
+        let txt = "2.1. Strategic objective 1: Disrupt networks\nIn early 2013 the Commission adopted a Fourth Directive1 together with\na Fund Regulation2. The EC3 centre opened.\n\n1.\nCOM(2013) 45/3.\n2.\nCOM(2013) 44/2.\n\nEN 2 EN\n\u{c}The next page starts here.\nEN 3 EN\n\u{c}Third page.\nEN 4 EN\n";
+        let d = ingest(txt, SourceFormat::Text);
+        assert_eq!(d.pages, Some(3));
+        assert!(
+            matches!(&d.blocks[0].kind, BlockKind::Heading { number: Some(n), level: 2 } if n == "2.1")
+        );
+        let p = &d.blocks[1].para;
+        assert_eq!(
+            p.text,
+            "In early 2013 the Commission adopted a Fourth Directive together with a Fund Regulation. The EC3 centre opened."
+        );
+        assert_eq!(
+            p.calls.iter().map(|c| c.number).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
+        assert_eq!(d.blocks[2].kind, BlockKind::Footnote { number: 1 });
+        assert_eq!(d.blocks[2].para.text, "COM(2013) 45/3.");
+        assert!(d.blocks.iter().all(|b| !b.para.text.contains("EN 2 EN")));
+        assert_eq!(d.blocks.last().unwrap().page, Some(3));
+    }
+}
