@@ -161,6 +161,65 @@ impl Para {
                 })
     }
 
+    /// Remove `range` of the text, keeping styles, calls, pages and the map back to the
+    /// source right for what remains.
+    pub fn remove(&mut self, range: Range<usize>) {
+        let (a, b) = (range.start, range.end.min(self.text.len()));
+        if a >= b {
+            return;
+        }
+        let len = b - a;
+        let resume = (b < self.text.len()).then(|| self.source_offset(b));
+        self.text.replace_range(a..b, "");
+        let adj = |x: usize| {
+            if x <= a {
+                x
+            } else if x >= b {
+                x - len
+            } else {
+                a
+            }
+        };
+        let mut map: Vec<(usize, usize)> = Vec::with_capacity(self.map.len() + 1);
+        for &(t, s) in &self.map {
+            if t < a {
+                map.push((t, s));
+            } else if t >= b {
+                if t == b {
+                    // The text after the cut starts a run of its own here.
+                    continue;
+                }
+                map.push((t - len, s));
+            }
+        }
+        if let Some(src) = resume {
+            let at = map.partition_point(|&(t, _)| t < a);
+            map.insert(at, (a, src));
+        }
+        self.map = map;
+        for r in self.bold.iter_mut().chain(self.italic.iter_mut()) {
+            *r = adj(r.start)..adj(r.end);
+        }
+        self.bold.retain(|r| !r.is_empty());
+        self.italic.retain(|r| !r.is_empty());
+        for c in &mut self.calls {
+            c.at = adj(c.at);
+        }
+        for p in &mut self.page_starts {
+            p.0 = adj(p.0);
+        }
+    }
+
+    /// Take `range` of the text out as a call of footnote `number`, placed where the range
+    /// began: for calls written inline (` 1 `, `^1`, `(1)`, digits glued to a word), which a
+    /// reader knows for calls only once it has found their footnote.
+    pub fn lift_call(&mut self, range: Range<usize>, number: u32) {
+        let at = range.start;
+        self.remove(range);
+        let i = self.calls.partition_point(|c| c.at <= at);
+        self.calls.insert(i, FootnoteCall { number, at });
+    }
+
     /// Append `other` to this paragraph with `sep` between them, keeping styles, calls and maps.
     pub fn append(&mut self, sep: &str, other: &Para) {
         let base = if self.text.is_empty() {
@@ -525,6 +584,30 @@ mod tests {
         assert_eq!(a.calls[0].at, 20);
         assert_eq!(a.source_offset(9), 100);
         assert_eq!(a.span, 0..111);
+    }
+
+    #[test]
+    fn a_call_lifted_out_keeps_the_map() {
+        let src = "Forests are being destroyed 1 . Next 2 words";
+        let mut b = ParaBuilder::new();
+        b.bold(true);
+        b.push_source(src, 0);
+        b.bold(false);
+        let mut p = b.finish();
+        let at = p.text.find(" 1 ").unwrap();
+        p.lift_call(at..at + 3, 1);
+        assert_eq!(p.text, "Forests are being destroyed. Next 2 words");
+        assert_eq!(p.calls, vec![FootnoteCall { number: 1, at }]);
+        assert_eq!(p.bold, vec![0..p.text.len()]);
+        let next = p.text.find("Next").unwrap();
+        assert_eq!(&src[p.source_span(next..next + 4)], "Next");
+        assert_eq!(&src[p.source_span(0..7)], "Forests");
+        let two = p.text.find(" 2").unwrap();
+        p.lift_call(two..two + 2, 2);
+        assert_eq!(p.text, "Forests are being destroyed. Next words");
+        assert_eq!(p.calls.len(), 2);
+        let words = p.text.find("words").unwrap();
+        assert_eq!(&src[p.source_span(words..words + 5)], "words");
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::model::{Block, BlockKind, Document, ParaBuilder, SourceFormat};
 
 mod furniture;
 mod markdown;
+mod notations;
 mod notes;
 
 use crate::ingest::headings::{heading_number, list_marker, text_heading};
@@ -106,7 +107,11 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
         i += 1;
     }
     asm.flush();
-    let mut blocks = join_cut_paragraphs(asm.blocks);
+    let mut blocks = asm.blocks;
+    if let Some(w) = notations::pair(&mut blocks) {
+        warnings.push(w);
+    }
+    let mut blocks = join_cut_paragraphs(blocks);
     blocks.retain(|b| !b.para.text.is_empty() || matches!(b.kind, BlockKind::Table(_)));
     let have: HashSet<u32> = blocks
         .iter()

@@ -1,0 +1,681 @@
+//! Footnotes in the notations of copied and converted texts, found on the blocks once they
+//! are read: bodies written `(1) text` at the end of a EUR-Lex copy, `^1 text` or `(^1) text`
+//! by converters, `5 text` right after the paragraph that calls them; calls written as a number
+//! set apart by spaces (` 1 .`), `(1)` after a word, `^1`, `(^1)`, or digits glued to a word or a
+//! year (`Law5`, `since 19904`, `2022,7`).
+//!
+//! None of these says by itself that it is a footnote: `(1)` also numbers recitals and points,
+//! ` 1 ` is a number, `5 Commission ...` may open a list. So bodies are taken as runs numbered
+//! in sequence, and a run counts only when the text before it calls most of its numbers, in
+//! order, in one notation. A call is split off only when its body exists.
+
+use std::ops::Range;
+
+use crate::model::{Block, BlockKind, Para};
+
+/// How a body's number is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `(1) text`, or `(1)` on a line of its own before the text.
+    Paren,
+    /// `^1 text`, `(^1) text`, `(^1 ) text`.
+    Caret,
+    /// `1 text`.
+    Bare,
+}
+
+/// How a call is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Call {
+    /// ` 1 ` set apart by spaces.
+    Spaced,
+    /// ` (1)` after a word.
+    Paren,
+    /// `^1`, `(^1)`, `(^1 )`.
+    Caret,
+    /// Digits glued to a word, punctuation or a year.
+    Glued,
+}
+
+/// A body candidate: the block (and, for a number on a line of its own, the block of text
+/// after it), its number and how much of its text the marker takes.
+#[derive(Debug, Clone)]
+struct Entry {
+    block: usize,
+    text_block: usize,
+    number: u32,
+    marker: Marker,
+    strip: usize,
+}
+
+/// A call candidate in the text: where (block, cell paragraph) and which bytes to lift.
+#[derive(Debug, Clone)]
+struct CallAt {
+    slot: usize,
+    range: Range<usize>,
+    number: u32,
+    kind: Call,
+}
+
+/// Find the footnotes written in these notations and turn them into footnote bodies and calls.
+/// Numbers that already have a body (from `<sup>`, `[^N]:` or the page-foot reader) are left
+/// alone. Returns a warning when bodies were taken whose calls were not all found.
+pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
+    let have: std::collections::HashSet<u32> = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Footnote { number } => Some(number),
+            _ => None,
+        })
+        .collect();
+    let entries: Vec<Entry> = (0..blocks.len())
+        .filter_map(|i| entry(blocks, i))
+        .filter(|e| !have.contains(&e.number))
+        .collect();
+    if entries.is_empty() {
+        return None;
+    }
+    let runs = runs(&entries);
+    let slots = slots(blocks);
+    let calls: Vec<CallAt> = slots
+        .iter()
+        .enumerate()
+        .flat_map(|(s, &(b, _))| call_candidates(slot_para(blocks, slots[s]), s, b))
+        .collect();
+    let mut accepted: Vec<(Vec<Entry>, Vec<CallAt>)> = Vec::new();
+    let mut from_block = 0;
+    let mut last_number = 0u32;
+    for run in runs {
+        let first = run[0].number;
+        // A run continues the footnotes' sequence or starts a new one (an annex).
+        if !(first == 1 || (first > last_number && first <= last_number + 2)) {
+            continue;
+        }
+        let before = run[0].block;
+        let usable: Vec<&CallAt> = calls
+            .iter()
+            .filter(|c| {
+                let b = slots[c.slot].0;
+                b >= from_block && b < before
+            })
+            .collect();
+        // The notation that calls most of the run; on a tie the one listed first.
+        let mut best: Vec<CallAt> = Vec::new();
+        for kind in [Call::Paren, Call::Caret, Call::Spaced, Call::Glued] {
+            if fits(run[0].marker, kind) {
+                let got = align(&run, &usable, kind);
+                if got.len() > best.len() {
+                    best = got;
+                }
+            }
+        }
+        // Most numbers of a long run must be called; a single body needs its call.
+        let enough = if run.len() >= 3 {
+            best.len() * 2 >= run.len()
+        } else {
+            best.len() == run.len()
+        };
+        if std::env::var("EURODOC_DEBUG").is_ok() {
+            eprintln!(
+                "run {:?} first block {} matched {} enough {enough}",
+                run.iter().map(|e| e.number).collect::<Vec<_>>(),
+                before,
+                best.len()
+            );
+        }
+        if !enough {
+            continue;
+        }
+        from_block = run.last().map_or(before, |e| e.text_block + 1);
+        last_number = run.last().map_or(first, |e| e.number);
+        accepted.push((run, best));
+    }
+    if accepted.is_empty() {
+        return None;
+    }
+    let (mut bodies, mut called) = (0, 0);
+    // Lift calls last to first within each paragraph, so earlier ranges stay valid.
+    let mut all_calls: Vec<CallAt> = accepted.iter().flat_map(|(_, c)| c.clone()).collect();
+    all_calls.sort_by(|a, b| (a.slot, a.range.start).cmp(&(b.slot, b.range.start)));
+    for c in all_calls.iter().rev() {
+        slot_para_mut(blocks, slots[c.slot]).lift_call(c.range.clone(), c.number);
+        called += 1;
+    }
+    // Bodies: strip the marker, fold a lone `(1)` into the text after it.
+    let mut remove: Vec<usize> = Vec::new();
+    for (run, _) in &accepted {
+        for e in run {
+            bodies += 1;
+            let mut para = std::mem::take(&mut blocks[e.text_block].para);
+            para.remove(0..e.strip);
+            let page = blocks[e.block].page.or(blocks[e.text_block].page);
+            blocks[e.block] = Block {
+                kind: BlockKind::Footnote { number: e.number },
+                para,
+                page,
+            };
+            if e.text_block != e.block {
+                remove.push(e.text_block);
+            }
+        }
+    }
+    remove.sort_unstable();
+    for i in remove.into_iter().rev() {
+        blocks.remove(i);
+    }
+    (called < bodies).then(|| {
+        format!(
+            "{bodies} footnote bodies were found in the text's notation but only {called} of their calls"
+        )
+    })
+}
+
+/// Which call notations go with a body notation.
+fn fits(marker: Marker, call: Call) -> bool {
+    match marker {
+        Marker::Paren => matches!(call, Call::Spaced | Call::Paren | Call::Glued),
+        Marker::Caret => matches!(call, Call::Caret),
+        Marker::Bare => matches!(call, Call::Glued | Call::Caret | Call::Spaced),
+    }
+}
+
+/// The calls of `kind` that number the run's entries in order: the longest chain of
+/// candidates whose numbers rise as the text goes on (one number, one call), so a stray
+/// number that looks like a call cannot push the later calls out.
+fn align(run: &[Entry], calls: &[&CallAt], kind: Call) -> Vec<CallAt> {
+    let numbers: std::collections::HashSet<u32> = run.iter().map(|e| e.number).collect();
+    let cands: Vec<&CallAt> = calls
+        .iter()
+        .copied()
+        .filter(|c| c.kind == kind && numbers.contains(&c.number))
+        .collect();
+    // Longest strictly increasing subsequence by number, in text order (patience sorting).
+    let mut tails: Vec<usize> = Vec::new(); // index into cands of the chain's last element
+    let mut prev: Vec<Option<usize>> = vec![None; cands.len()];
+    for (i, c) in cands.iter().enumerate() {
+        let k = tails.partition_point(|&t| cands[t].number < c.number);
+        prev[i] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(i);
+        } else if cands[tails[k]].number != c.number || k == 0 {
+            // Keep the earliest call for a number unless a later one extends further.
+            if cands[tails[k]].number > c.number {
+                tails[k] = i;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        out.push(cands[i].clone());
+        at = prev[i];
+    }
+    out.reverse();
+    out
+}
+
+/// Entries in runs: consecutive candidates numbered in sequence.
+fn runs(entries: &[Entry]) -> Vec<Vec<Entry>> {
+    let mut out: Vec<Vec<Entry>> = Vec::new();
+    for e in entries {
+        match out.last_mut() {
+            Some(run)
+                if run.last().is_some_and(|l| {
+                    e.number == l.number + 1 && e.block <= l.text_block + 2 && e.marker == l.marker
+                }) =>
+            {
+                run.push(e.clone())
+            }
+            _ => out.push(vec![e.clone()]),
+        }
+    }
+    out
+}
+
+/// The body candidate block `i` opens, if any. A note's text opens with a capital, a number,
+/// a quote or an address (`OJ C ...`, `See ...`, `https://...`); the points of an amending
+/// act, numbered the same way, open in lower case (`(1) in Article 2, ...`).
+fn entry(blocks: &[Block], i: usize) -> Option<Entry> {
+    let e = entry_at(blocks, i)?;
+    let text = &blocks[e.text_block].para.text[e.strip..];
+    let opens = text.trim_start();
+    let note_like = opens
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "‘“\"'([".contains(c))
+        || opens.starts_with("http")
+        || opens.starts_with("www.");
+    note_like.then_some(e)
+}
+
+fn entry_at(blocks: &[Block], i: usize) -> Option<Entry> {
+    let b = &blocks[i];
+    let text = b.para.text.as_str();
+    match &b.kind {
+        BlockKind::ListItem { marker, .. } => {
+            let n = marker.strip_prefix('(')?.strip_suffix(')')?;
+            let number = small_number(n)?;
+            Some(Entry {
+                block: i,
+                text_block: i,
+                number,
+                marker: Marker::Paren,
+                strip: 0,
+            })
+        }
+        BlockKind::Paragraph => {
+            let (number, marker, strip) = leading_marker(text)?;
+            if strip == text.len() {
+                // A number alone: the text follows in the next block.
+                let next = blocks.get(i + 1)?;
+                let own_text = matches!(next.kind, BlockKind::Paragraph)
+                    && leading_marker(&next.para.text).is_none();
+                return (marker == Marker::Paren && own_text).then_some(Entry {
+                    block: i,
+                    text_block: i + 1,
+                    number,
+                    marker,
+                    strip: 0,
+                });
+            }
+            Some(Entry {
+                block: i,
+                text_block: i,
+                number,
+                marker,
+                strip,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn small_number(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.len() <= 3 && s.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// The footnote marker a paragraph opens with: its number, notation and length (with the
+/// spaces after it).
+fn leading_marker(text: &str) -> Option<(u32, Marker, usize)> {
+    let skip_spaces = |from: usize| from + text[from..].len() - text[from..].trim_start().len();
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(rest) = text.strip_prefix("(^").or_else(|| text.strip_prefix('^')) {
+        let d = digits(rest);
+        let n = small_number(&rest[..d])?;
+        let mut end = text.len() - rest.len() + d;
+        if text.starts_with('(') {
+            end = skip_spaces(end);
+            end += usize::from(text[end..].starts_with(')'));
+        }
+        return Some((n, Marker::Caret, skip_spaces(end)));
+    }
+    if let Some(rest) = text.strip_prefix('(') {
+        let d = digits(rest);
+        let n = small_number(&rest[..d])?;
+        let end = 1 + d;
+        if !text[end..].starts_with(')') {
+            return None;
+        }
+        let end = skip_spaces(end + 1);
+        return Some((n, Marker::Paren, end));
+    }
+    let d = digits(text);
+    let n = small_number(&text[..d])?;
+    // `5 Commission proposal ...`: a space, then text that is not a unit or a number.
+    let rest = &text[d..];
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let word = rest.trim_start().split_whitespace().next().unwrap_or("");
+    if word.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) || opens_no_note(word) {
+        return None;
+    }
+    Some((n, Marker::Bare, skip_spaces(d)))
+}
+
+/// Words after which a number is a quantity, not a footnote call or marker.
+fn is_unit_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "million"
+            | "billion"
+            | "trillion"
+            | "thousand"
+            | "hundred"
+            | "per"
+            | "percent"
+            | "years"
+            | "year"
+            | "months"
+            | "month"
+            | "days"
+            | "day"
+            | "hours"
+            | "weeks"
+            | "tonnes"
+            | "km"
+            | "kg"
+            | "times"
+            | "mt"
+            | "gw"
+            | "mw"
+            | "twh"
+            | "gwh"
+            | "member"
+            | "countries"
+            | "eur"
+            | "euro"
+            | "euros"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "%"
+            | "pp"
+            | "p"
+    )
+}
+
+/// Words after which a number opening a line is a quantity or a list, not a footnote.
+fn opens_no_note(w: &str) -> bool {
+    let l = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    is_unit_word(w) || matches!(l.as_str(), "of" | "to" | "and" | "or" | "out" | "in")
+}
+
+/// Words after which a number in parentheses is a point or a paragraph, not a call.
+fn points_word(w: &str) -> bool {
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "point"
+            | "points"
+            | "paragraph"
+            | "paragraphs"
+            | "subparagraph"
+            | "recital"
+            | "recitals"
+            | "indent"
+            | "article"
+            | "articles"
+            | "annex"
+            | "and"
+            | "or"
+            | "to"
+            | "in"
+            | "of"
+            | "under"
+            | "see"
+            | "with"
+            | "from"
+            | "by"
+            | "at"
+            | "letter"
+            | "items"
+            | "item"
+            | "step"
+            | "steps"
+    )
+}
+
+/// Every call-like number in a paragraph, in every notation.
+fn call_candidates(para: &Para, slot: usize, _block: usize) -> Vec<CallAt> {
+    let t = para.text.as_str();
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        let prev = t[..i].chars().next_back();
+        let next = t[j..].chars().next();
+        let word_before = t[..i].trim_end().rsplit(' ').next().unwrap_or("");
+        let word_after = t[j..].trim_start().split(' ').next().unwrap_or("");
+        let ends_clause = |c: Option<char>| c.is_none_or(|c| " .,;:)’”\"'".contains(c));
+        // `^1`, `(^1)`, `(^1 )`.
+        if prev == Some('^') && j - i <= 3 {
+            let mut start = i - 1;
+            let mut end = j;
+            if t[..start].ends_with('(') {
+                start -= 1;
+                let after = t[end..].trim_start_matches(' ');
+                if after.starts_with(')') {
+                    end = t.len() - after.len() + 1;
+                }
+            }
+            if let Some(n) = small_number(&t[i..j]) {
+                out.push(CallAt {
+                    slot,
+                    range: start..end,
+                    number: n,
+                    kind: Call::Caret,
+                });
+            }
+        } else if prev == Some('(') && next == Some(')') && j - i <= 3 {
+            // ` (1)` after a word, not `Article 2(1)`, `point (11)`, `(a)(1)`.
+            let open = i - 1;
+            let spaced = t[..open].ends_with(' ');
+            let after_ok = ends_clause(t[j + 1..].chars().next());
+            let word_before = t[..open].trim_end().rsplit(' ').next().unwrap_or("");
+            // After a word, or after an act's number (`(EU) 2018/2001 (9)`).
+            let before_ok = t[..open]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphabetic() || ".,;:’”\"')".contains(c))
+                || (word_before.contains('/')
+                    && word_before.ends_with(|c: char| c.is_ascii_digit()));
+            if spaced && after_ok && before_ok && !points_word(word_before) {
+                if let Some(n) = small_number(&t[i..j]) {
+                    out.push(CallAt {
+                        slot,
+                        range: open - 1..j + 1,
+                        number: n,
+                        kind: Call::Paren,
+                    });
+                }
+            }
+        } else if prev == Some(' ') && j - i <= 3 {
+            // ` 1 .` set apart by spaces: after a word, before punctuation, a lower-case word
+            // that is no unit, or the end.
+            let before = t[..i - 1].chars().next_back();
+            let punct_after = after_punct(&t[j..]);
+            let before_word = before.is_some_and(|c| {
+                c.is_alphabetic() || ".,;:)’”\"'".contains(c) || (c.is_ascii_digit() && punct_after)
+            });
+            let after = &t[j..];
+            let after_ok = after.is_empty()
+                || (after.starts_with(' ')
+                    && after[1..].chars().next().is_some_and(|c| {
+                        ".,;:)".contains(c) || (c.is_lowercase() && !is_unit_word(word_after))
+                    }));
+            // After a quantity word or an identifier's name the number is its own.
+            let quantity = points_word(word_before)
+                || matches!(
+                    word_before
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                        .as_str(),
+                    "part"
+                        | "chapter"
+                        | "section"
+                        | "title"
+                        | "no"
+                        | "page"
+                        | "p"
+                        | "pp"
+                        | "level"
+                        | "phase"
+                        | "tier"
+                        | "objective"
+                        | "priority"
+                        | "pillar"
+                        | "goal"
+                        | "sdg"
+                        | "figure"
+                        | "table"
+                        | "box"
+                        | "option"
+                        | "scenario"
+                        | "category"
+                )
+                || matches!(
+                    word_before.to_lowercase().as_str(),
+                    "about"
+                        | "around"
+                        | "over"
+                        | "some"
+                        | "nearly"
+                        | "than"
+                        | "to"
+                        | "by"
+                        | "of"
+                        | "from"
+                        | "and"
+                        | "or"
+                        | "eur"
+                        | "usd"
+                        | "€"
+                        | "almost"
+                        | "only"
+                        | "least"
+                        | "most"
+                        | "under"
+                        | "with"
+                        | "the"
+                        | "top"
+                        | "these"
+                        | "those"
+                        | "all"
+                );
+            if before_word && after_ok && !quantity {
+                if let Some(n) = small_number(&t[i..j]) {
+                    // Take the space before; and the one after when punctuation follows.
+                    let end = if after.len() > 1
+                        && after.starts_with(' ')
+                        && ".,;:)".contains(after[1..].chars().next().unwrap_or('x'))
+                    {
+                        j + 1
+                    } else {
+                        j
+                    };
+                    out.push(CallAt {
+                        slot,
+                        range: i - 1..end,
+                        number: n,
+                        kind: Call::Spaced,
+                    });
+                }
+            }
+        } else if let Some(p) = prev {
+            // Glued to a word (`Law5`, `Market.1`, `2022,7`) or to a year (`19904`).
+            if ends_clause(next) {
+                let letters = word_before_glued(&t[..i]);
+                if (p.is_alphabetic() || ".,;:)’”".contains(p)) && letters >= 2 {
+                    if let Some(n) = small_number(&t[i..j]) {
+                        out.push(CallAt {
+                            slot,
+                            range: i..j,
+                            number: n,
+                            kind: Call::Glued,
+                        });
+                    }
+                }
+            }
+        }
+        if prev.is_none_or(|c| c == ' ' || c == '(') && ends_clause(next) && j - i >= 5 {
+            // A year with a call glued on (`since 19904`, `in 20191,`).
+            let year = &t[i..i + 4];
+            if year.starts_with("19") || year.starts_with("20") {
+                if let Some(n) = small_number(&t[i + 4..j]) {
+                    out.push(CallAt {
+                        slot,
+                        range: i + 4..j,
+                        number: n,
+                        kind: Call::Glued,
+                    });
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// Whether `after` (the text after a number) is a space and punctuation: ` .`, ` ,`.
+fn after_punct(after: &str) -> bool {
+    after.starts_with(' ') && after[1..].starts_with(['.', ',', ';', ':', ')'])
+}
+
+/// The number of letters in the word that ends right before a glued number (punctuation
+/// between them allowed: `Market.1`).
+fn word_before_glued(before: &str) -> usize {
+    let word: &str = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let word = word.trim_end_matches(|c: char| ".,;:)’”".contains(c));
+    // `p.4` or `14.7` are no words.
+    word.chars().filter(|c| c.is_alphabetic()).count()
+        * usize::from(word.chars().next_back().is_some_and(char::is_alphabetic))
+}
+
+/// The paragraphs calls may stand in: running text, headings, list items and table cells
+/// (block, cell paragraph as (row, col, para)).
+type Slot = (usize, Option<(usize, usize, usize)>);
+
+fn slots(blocks: &[Block]) -> Vec<Slot> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        match &b.kind {
+            BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Heading { .. } => {
+                out.push((i, None))
+            }
+            BlockKind::Table(t) => {
+                for (r, row) in t.rows.iter().enumerate() {
+                    for (c, cell) in row.iter().enumerate() {
+                        for p in 0..cell.paras.len() {
+                            out.push((i, Some((r, c, p))));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn slot_para(blocks: &[Block], slot: Slot) -> &Para {
+    match (slot.1, &blocks[slot.0].kind) {
+        (Some((r, c, p)), BlockKind::Table(t)) => &t.rows[r][c].paras[p],
+        _ => &blocks[slot.0].para,
+    }
+}
+
+fn slot_para_mut(blocks: &mut [Block], slot: Slot) -> &mut Para {
+    match (slot.1, &mut blocks[slot.0].kind) {
+        (Some((r, c, p)), BlockKind::Table(t)) => &mut t.rows[r][c].paras[p],
+        _ => &mut blocks[slot.0].para,
+    }
+}
