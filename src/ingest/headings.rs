@@ -7,8 +7,11 @@ use std::sync::LazyLock;
 use crate::model::{Block, BlockKind};
 use crate::re::Regex;
 
-pub(crate) static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$").unwrap());
+/// `2.1. Title`, `2.1 Title`, and `2.1.Title` as EUR-Lex copies write it (no space; the
+/// title must then start with a capital, so `1.5°C` is no heading).
+pub(crate) static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.?\s+|\.)(\S.*)$").unwrap()
+});
 pub(crate) static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(
         r"^\s*(?i:(annex|appendix))(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?\b\s*[:.\-–—]?\s*(.*)$",
@@ -34,7 +37,12 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
     for re in [&*NUMBERED, &*LETTERED] {
         if let Some(c) = re.captures(text) {
             let title = c.get(2)?;
-            if titled(title.as_str()) {
+            // `D. M. SASSOLI` is a signatory's initials, not section D.
+            let initials = title.as_str().as_bytes().get(1) == Some(&b'.')
+                && title.as_str().starts_with(|c: char| c.is_ascii_uppercase());
+            let glued = !text[..title.start()].ends_with(char::is_whitespace);
+            let glued_ok = !glued || title.as_str().starts_with(char::is_uppercase);
+            if titled(title.as_str()) && !initials && glued_ok {
                 return Some((c[1].to_string(), title.start()));
             }
         }
@@ -77,11 +85,21 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
 /// sentence case, short, and not ending like a sentence or a list item.
 pub(crate) fn text_heading(s: &str) -> Option<String> {
     let t = s.trim();
-    if t.chars().count() > 150 || t.ends_with(['.', ';', ',']) {
+    // A line ending in a colon introduces what follows (`2. The tasks ... shall include:`).
+    if t.chars().count() > 150 || t.ends_with(['.', ';', ',', ':']) {
         return None;
     }
     let (number, title_at) = heading_number(t)?;
     let title = &t[title_at..];
+    // A legal part alone on its line (`ANNEX`, `Article 12`): its title, if any, follows.
+    let legal = [
+        "Article ", "Chapter ", "Section ", "Part ", "Title ", "Annex",
+    ]
+    .iter()
+    .any(|k| number.starts_with(k));
+    if title.is_empty() && legal {
+        return Some(number);
+    }
     if !title.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }

@@ -63,3 +63,96 @@ pub(crate) fn drop_page_furniture(lines: &mut [Line]) {
 pub(crate) fn is_page_furniture(line: &str) -> bool {
     FOOTER.is_match(line)
 }
+
+/// Pages of a text that has no form feeds (pdfminer and copy-and-paste drop them): a page
+/// ends after its footer, found as the lines that number the pages in sequence (`1`, `2`, ...,
+/// or `ABC/de 3`) with the short lines that stand beside every one of them (`EN` above and
+/// below). Returns whether pages were found.
+pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
+    let shape = |s: &str| -> String {
+        s.trim()
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    // Short lines with exactly one number, grouped by their shape.
+    let mut by_shape: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        if t.is_empty() || t.chars().count() > 40 {
+            continue;
+        }
+        let numbers: Vec<&str> = t
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if let [n] = numbers[..] {
+            if let Ok(n) = n.parse::<u32>() {
+                if n < 10_000 {
+                    by_shape.entry(shape(t)).or_default().push((i, n));
+                }
+            }
+        }
+    }
+    // The longest run of one shape numbered 1, 2, 3 ... with some text between.
+    let mut best: Vec<usize> = Vec::new();
+    for occurrences in by_shape.values() {
+        let mut chain: Vec<(usize, u32)> = Vec::new();
+        for &(i, n) in occurrences {
+            match chain.last() {
+                Some(&(j, m)) if n == m + 1 && i >= j + 8 => chain.push((i, n)),
+                Some(&(_, m)) if n == m => {}
+                _ if chain.len() < 3 => chain = vec![(i, n)],
+                _ => {}
+            }
+        }
+        if chain.len() > best.len() {
+            best = chain.into_iter().map(|(i, _)| i).collect();
+        }
+    }
+    if best.len() < 3 {
+        return false;
+    }
+    // The footer: the page-number line and the short lines at the same distance from it on
+    // most pages.
+    let near = |i: usize, d: isize| -> Option<String> {
+        let k = i.checked_add_signed(d)?;
+        let t = lines.get(k)?.text.trim();
+        (!t.is_empty() && t.chars().count() <= 40).then(|| shape(t))
+    };
+    let mut extent = (0isize, 0isize);
+    for d in [-1isize, -2, 1, 2] {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for &i in &best {
+            if let Some(s) = near(i, d) {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        let steady = counts.values().any(|&c| c * 5 >= best.len() * 3);
+        let contiguous = if d < 0 {
+            extent.0 == d + 1
+        } else {
+            extent.1 == d - 1
+        };
+        if steady && contiguous {
+            if d < 0 {
+                extent.0 = d;
+            } else {
+                extent.1 = d;
+            }
+        }
+    }
+    let mut page = 1;
+    let mut next_break = best
+        .iter()
+        .map(|&i| i.saturating_add_signed(extent.1))
+        .peekable();
+    for (k, l) in lines.iter_mut().enumerate() {
+        l.page = page;
+        if next_break.peek() == Some(&k) {
+            next_break.next();
+            page += 1;
+        }
+    }
+    true
+}

@@ -25,8 +25,8 @@ mod notes;
 
 use crate::ingest::headings::{heading_number, list_marker, text_heading};
 use crate::ingest::join::{FUNCTION_WORDS, join_cut_paragraphs};
-use furniture::drop_page_furniture;
 pub(crate) use furniture::is_page_furniture;
+use furniture::{drop_page_furniture, infer_pages};
 pub(crate) use markdown::parse_html_paragraphs;
 use markdown::{is_table_row, md_footnote, md_heading, parse_inline, parse_table};
 use notes::{FootnoteZones, GluedCalls, find_footnote_zones, push_plain};
@@ -49,6 +49,10 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
     let pages = if md {
         None
     } else {
+        // Without form feeds, the pages are found from their footers.
+        if !text.contains('\u{c}') {
+            infer_pages(&mut lines);
+        }
         drop_page_furniture(&mut lines);
         Some(lines.last().map_or(1, |l| l.page))
     };
@@ -252,6 +256,26 @@ impl<'a> Assembler<'a> {
         }
     }
 
+    /// Whether a line numbered `number` is an item of a numbered list rather than a heading:
+    /// the next line carries the next number, or the item before carried the one before
+    /// (`1. Providing flexibility ...` / `2. Reinforcing ...` one after the other).
+    fn in_numbered_list(&self, number: &str, next: &str) -> bool {
+        let Ok(n) = number.parse::<u32>() else {
+            return false;
+        };
+        let next_is = text_heading(next).or_else(|| list_marker(next, false).map(|m| m.0));
+        let follows =
+            next_is.is_some_and(|m| m.trim_end_matches(['.', ')']) == (n + 1).to_string());
+        let pending_item = self
+            .cur
+            .as_ref()
+            .map(|p| &p.kind)
+            .or(self.blocks.last().map(|b| &b.kind));
+        let after = matches!(pending_item, Some(BlockKind::ListItem { marker, .. })
+            if marker.trim_end_matches(['.', ')']) == (n.wrapping_sub(1)).to_string());
+        follows || after
+    }
+
     fn line(&mut self, line: &Line<'a>, next: &str) {
         let t = line.text;
         // Footnote bodies found in plain text end with their page.
@@ -287,8 +311,18 @@ impl<'a> Assembler<'a> {
                 );
                 return;
             }
+        } else if let Some((marker, depth, off)) = text_heading(t)
+            .filter(|n| self.in_numbered_list(n, next))
+            .and_then(|_| list_marker(t, true))
+        {
+            self.start(
+                BlockKind::ListItem { marker, depth },
+                line,
+                &t[off..],
+                line.start + off,
+            );
+            return;
         } else if let Some(number) = text_heading(t) {
-            // A numbered heading may wrap onto a second line that starts in lower case.
             // A numbered heading may wrap: onto a line in lower case after a long one, or, in
             // capitals, onto another line in capitals when it stops on a word that cannot end it.
             let long = t.chars().count() * 10 >= self.typical * 7;

@@ -109,6 +109,17 @@ pub(crate) fn call_glued_before(lines: &[Line], n: u32) -> bool {
 /// page). Names with digits (`EC3`, `FP7`) look the same as `EU6`, so callers also demand the
 /// number be the next footnote, with its body on the same page.
 pub(crate) fn glued_word_ok(before: &str) -> bool {
+    // A year and its punctuation (`of 14 September 2022,7`) carries a call as well as a word.
+    let tail = before.trim_end_matches([',', '.', ';', ':', ')']);
+    let year = tail.len() >= 4 && tail.len() < before.len() && {
+        let y = &tail[tail.len() - 4..];
+        (y.starts_with("19") || y.starts_with("20"))
+            && y.bytes().all(|b| b.is_ascii_digit())
+            && tail[..tail.len() - 4].ends_with([' ', '('])
+    };
+    if year {
+        return true;
+    }
     let word: String = before
         .chars()
         .rev()
@@ -161,12 +172,28 @@ pub(crate) fn push_plain(
             break;
         }
         let m = c.get(1).expect("group 1 always matches");
-        if m.as_str().parse::<u32>().ok() != Some(want) || !glued_word_ok(&s[..m.start()]) {
+        let Ok(n) = m.as_str().parse::<u32>() else {
+            continue;
+        };
+        // The next call, or a later one of this page when the one before it was missed (a
+        // call hidden where it cannot be told from the text).
+        let Some(depth) = glued
+            .pending
+            .iter()
+            .rev()
+            .take_while(|&&(_, p)| p == page)
+            .position(|&(k, _)| k == n)
+        else {
+            continue;
+        };
+        if !glued_word_ok(&s[..m.start()]) || (depth > 0 && n != want + depth as u32) {
             continue;
         }
         b.push_source(&s[from..m.start()], off + from);
-        b.call(want);
-        glued.pending.pop();
+        b.call(n);
+        for _ in 0..=depth {
+            glued.pending.pop();
+        }
         from = m.end();
     }
     b.push_source(&s[from..], off + from);
