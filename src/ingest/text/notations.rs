@@ -115,14 +115,6 @@ pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
         } else {
             best.len() == run.len()
         };
-        if std::env::var("EURODOC_DEBUG").is_ok() {
-            eprintln!(
-                "run {:?} first block {} matched {} enough {enough}",
-                run.iter().map(|e| e.number).collect::<Vec<_>>(),
-                before,
-                best.len()
-            );
-        }
         if !enough {
             continue;
         }
@@ -136,7 +128,7 @@ pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
     let (mut bodies, mut called) = (0, 0);
     // Lift calls last to first within each paragraph, so earlier ranges stay valid.
     let mut all_calls: Vec<CallAt> = accepted.iter().flat_map(|(_, c)| c.clone()).collect();
-    all_calls.sort_by(|a, b| (a.slot, a.range.start).cmp(&(b.slot, b.range.start)));
+    all_calls.sort_by_key(|c| (c.slot, c.range.start));
     for c in all_calls.iter().rev() {
         slot_para_mut(blocks, slots[c.slot]).lift_call(c.range.clone(), c.number);
         called += 1;
@@ -326,7 +318,7 @@ fn leading_marker(text: &str) -> Option<(u32, Marker, usize)> {
     if !rest.starts_with(' ') {
         return None;
     }
-    let word = rest.trim_start().split_whitespace().next().unwrap_or("");
+    let word = rest.split_whitespace().next().unwrap_or("");
     if word.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) || opens_no_note(word) {
         return None;
     }
