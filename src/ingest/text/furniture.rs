@@ -79,7 +79,11 @@ pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
     let mut by_shape: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.text.trim();
-        if t.is_empty() || t.chars().count() > 40 {
+        // Numbers that open a part, a recital or a list item count things, not pages.
+        let counts_parts = crate::ingest::headings::heading_number(t).is_some()
+            || (t.starts_with('(') && t.ends_with(')'))
+            || t.ends_with('.');
+        if t.is_empty() || t.chars().count() > 40 || counts_parts {
             continue;
         }
         let numbers: Vec<&str> = t

@@ -284,8 +284,26 @@ impl<'a> Assembler<'a> {
                 self.flush();
             }
         }
-        if is_blank(t) || is_rule(t) {
+        // Converters fence cover pages in code blocks: the fence is no text, what it holds is.
+        if is_blank(t) || is_rule(t) || is_fence(t) {
             self.flush();
+            return;
+        }
+        // A table of contents line (`2.1. Title ........ 12`) repeats a heading.
+        if is_contents_line(t) {
+            self.flush();
+            let mut b = ParaBuilder::new();
+            if self.md {
+                parse_inline(&mut b, t, line.start, &mut |_| {});
+            } else {
+                b.page(line.page);
+                push_plain(&mut b, t, line.start, None);
+            }
+            self.blocks.push(Block {
+                kind: BlockKind::Contents,
+                para: b.finish(),
+                page: self.page(line),
+            });
             return;
         }
         if self.md {
@@ -295,12 +313,58 @@ impl<'a> Assembler<'a> {
                 parse_inline(&mut b, content, line.start + off, &mut |_| {});
                 let para = b.finish();
                 let number = heading_number(&para.text).map(|(n, _)| n);
+                // A heading the converter wrapped over two `##` lines is one.
+                if let Some(prev) = self.blocks.last_mut() {
+                    if let BlockKind::Heading {
+                        level: l,
+                        number: Some(_),
+                    } = prev.kind
+                    {
+                        let open = prev
+                            .para
+                            .text
+                            .trim_end()
+                            .ends_with(|c: char| c.is_alphabetic() || c == ',')
+                            && (para.text.starts_with(char::is_lowercase)
+                                || FUNCTION_WORDS
+                                    .contains(&last_word_lower(&prev.para.text).as_str()));
+                        if l == level && number.is_none() && open {
+                            prev.para.append(" ", &para);
+                            return;
+                        }
+                    }
+                }
                 self.blocks.push(Block {
                     kind: BlockKind::Heading { level, number },
                     para,
                     page: None,
                 });
                 return;
+            }
+            // A numbered title on a line of its own, the converter having dropped its `#`.
+            // Its number ends in a dot (`2.1.`, `3.`): `4 From 543 ...` is a footnote's text.
+            let dotted = t
+                .trim_start_matches(['*', '_'])
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with('.'));
+            if self.cur.is_none() && is_blank(next) && !t.starts_with([' ', '\t']) && dotted {
+                if let Some(number) =
+                    text_heading(&plain_text(t)).filter(|n| !self.in_numbered_list(n, next))
+                {
+                    let mut b = ParaBuilder::new();
+                    parse_inline(&mut b, t, line.start, &mut |_| {});
+                    let level = number.split('.').count().min(6) as u8;
+                    self.blocks.push(Block {
+                        kind: BlockKind::Heading {
+                            level,
+                            number: Some(number),
+                        },
+                        para: b.finish(),
+                        page: None,
+                    });
+                    return;
+                }
             }
             if let Some((n, off)) = md_footnote(t) {
                 self.start(
@@ -441,6 +505,27 @@ fn is_short_title(s: &str) -> bool {
         && !s.ends_with(',')
         && s.starts_with(|c: char| c.is_uppercase())
 }
+/// A code fence line: ```` ``` ```` or `~~~`, with or without a language.
+fn is_fence(s: &str) -> bool {
+    let t = s.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+/// A line of a table of contents: dot leaders and a page number at the end.
+fn is_contents_line(s: &str) -> bool {
+    static LEADER: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(r"(?:\.\s?){5,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$").unwrap()
+    });
+    LEADER.is_match(s)
+}
+
+/// A Markdown line's text without its markup, for telling what kind of line it is.
+fn plain_text(s: &str) -> String {
+    let mut b = ParaBuilder::new();
+    parse_inline(&mut b, s, 0, &mut |_| {});
+    b.finish().text
+}
+
 fn is_rule(s: &str) -> bool {
     let t = s.trim();
     t.len() >= 3

@@ -82,13 +82,46 @@ pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
         .enumerate()
         .flat_map(|(s, &(b, _))| call_candidates(slot_para(blocks, slots[s]), s, b))
         .collect();
+    // How many of its numbers each run finds called anywhere before it: a short run that
+    // a later, better-called run also numbers is not taken first (`(5)` of an article's
+    // points before the act's notes (1) to (14)).
+    let reach: Vec<usize> = runs
+        .iter()
+        .map(|run| {
+            let usable: Vec<&CallAt> = calls
+                .iter()
+                .filter(|c| slots[c.slot].0 < run[0].block)
+                .collect();
+            [Call::Paren, Call::Caret, Call::Spaced, Call::Glued]
+                .into_iter()
+                .filter(|k| fits(run[0].marker, *k))
+                .map(|k| align(run, &usable, k).len())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut accepted: Vec<(Vec<Entry>, Vec<CallAt>)> = Vec::new();
     let mut from_block = 0;
     let mut last_number = 0u32;
-    for run in runs {
+    for (r, run) in runs.iter().enumerate() {
+        let run = run.clone();
+        if run.len() < 3 {
+            let numbers = run[0].number..=run[run.len() - 1].number;
+            let outdone = runs[r + 1..]
+                .iter()
+                .zip(&reach[r + 1..])
+                .any(|(later, &n)| {
+                    n > reach[r] && later.iter().any(|e| numbers.contains(&e.number))
+                });
+            if outdone {
+                continue;
+            }
+        }
         let first = run[0].number;
-        // A run continues the footnotes' sequence or starts a new one (an annex).
-        if !(first == 1 || (first > last_number && first <= last_number + 2)) {
+        // A run continues the footnotes' sequence or starts a new one (an annex); the first
+        // run may start late when a converter turned the first bodies into a list.
+        let in_sequence = first > last_number && first <= last_number + 5;
+        if !(first == 1 || last_number == 0 || in_sequence) {
             continue;
         }
         let before = run[0].block;
@@ -110,11 +143,18 @@ pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
             }
         }
         // Most numbers of a long run must be called; a single body needs its call.
-        let enough = if run.len() >= 3 {
-            best.len() * 2 >= run.len()
-        } else {
-            best.len() == run.len()
-        };
+        // A run that carries on the numbering of the notes already taken is notes even where
+        // the converter lost the calls.
+        let continues = last_number > 0
+            && first > last_number
+            && ((first == last_number + 1 && run.len() >= 2)
+                || (first <= last_number + 3 && run.len() >= 3));
+        let enough = continues
+            || if run.len() >= 3 {
+                best.len() * 2 >= run.len()
+            } else {
+                best.len() == run.len()
+            };
         if !enough {
             continue;
         }
@@ -384,7 +424,10 @@ fn opens_no_note(w: &str) -> bool {
     let l = w
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    is_unit_word(w) || matches!(l.as_str(), "of" | "to" | "and" | "or" | "out" | "in")
+    // `5 of the 27`, `3 to 5`: a function word in lower case goes on a quantity.
+    is_unit_word(w)
+        || (w.starts_with(char::is_lowercase)
+            && matches!(l.as_str(), "of" | "to" | "and" | "or" | "out" | "in"))
 }
 
 /// Words after which a number in parentheses is a point or a paragraph, not a call.
