@@ -1,7 +1,8 @@
-//! Real documents (`fixtures/<name>/input.pdf` with the hand-written `checks.json` of the
-//! evaluation kit): each is scored with the checklist scorer, as read with its tags and with
-//! its tags stripped, so that both the structure-tree reader and the layout rules are held to
-//! the bar of issue #11 (footnotes, calls, page furniture, headings).
+//! Real documents (`fixtures/<name>/input.*` with the hand-written `checks.json` of the
+//! evaluation kit), scored with the checklist scorer. PDFs are read with their tags and with
+//! their tags stripped, so that both the structure-tree reader and the layout rules are held to
+//! the bar of issue #11; texts (EUR-Lex copies, converter Markdown, pdfminer lines) to the bar
+//! of issue #12 (footnotes, calls, page furniture, headings).
 
 use crate::realcheck::{Scores, check, share};
 use crate::util::{assert_valid, repo};
@@ -10,7 +11,7 @@ use crate::util::{assert_valid, repo};
 /// the scores measured when the fixture was added, so that a regression shows.
 struct Bar {
     name: &'static str,
-    tagged: &'static [(&'static str, f64)],
+    as_given: &'static [(&'static str, f64)],
     untagged: &'static [(&'static str, f64)],
 }
 
@@ -23,18 +24,38 @@ const READER: [(&str, f64); 4] = [
 
 const BARS: &[Bar] = &[
     Bar {
+        name: "com-2019-640-green-deal",
+        as_given: &[("references", 1.0), ("figures", 1.0)],
+        untagged: &[],
+    },
+    Bar {
+        name: "oj-l-2021-243-climate-law",
+        as_given: &[("references", 0.9), ("figures", 1.0)],
+        untagged: &[],
+    },
+    Bar {
+        name: "com-2023-335-step-p1-9",
+        as_given: &[("references", 1.0), ("figures", 0.87)],
+        untagged: &[],
+    },
+    Bar {
+        name: "com-2020-381-farm-to-fork-brochure",
+        as_given: &[("references", 0.88), ("figures", 0.95)],
+        untagged: &[],
+    },
+    Bar {
         name: "com-2023-335-step",
-        tagged: &[("references", 0.93), ("figures", 0.88)],
+        as_given: &[("references", 0.93), ("figures", 0.88)],
         untagged: &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)],
     },
     Bar {
         name: "oj-l-277-2022-dsa",
-        tagged: &[("references", 0.9), ("figures", 0.88)],
+        as_given: &[("references", 0.9), ("figures", 0.88)],
         untagged: &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)],
     },
     Bar {
         name: "wp29-wp251rev01-profiling",
-        tagged: &[("references", 0.5), ("figures", 1.0)],
+        as_given: &[("references", 0.5), ("figures", 1.0)],
         untagged: &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)],
     },
 ];
@@ -45,9 +66,16 @@ fn checklist(name: &str) -> serde_json::Value {
     serde_json::from_str(&text).expect("the checklist is JSON")
 }
 
-fn input(name: &str) -> Vec<u8> {
-    let path = repo("fixtures").join(name).join("input.pdf");
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+/// The fixture's input file and its bytes.
+fn input(name: &str) -> (String, Vec<u8>) {
+    let dir = repo("fixtures").join(name);
+    let file = ["input.pdf", "input.txt", "input.md"]
+        .into_iter()
+        .find(|f| dir.join(f).exists())
+        .unwrap_or_else(|| panic!("{name}: no input file"));
+    let path = dir.join(file);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    (file.to_string(), bytes)
 }
 
 /// The same PDF without its structure tree: the catalog's `/StructTreeRoot` and `/MarkInfo`
@@ -65,8 +93,8 @@ fn strip_tags(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-fn score(bytes: &[u8], name: &str) -> Scores {
-    let got = eurodoc::pipeline::extract_bytes(bytes, Some("input.pdf"))
+fn score(bytes: &[u8], file: &str, name: &str) -> Scores {
+    let got = eurodoc::pipeline::extract_bytes(bytes, Some(file))
         .unwrap_or_else(|e| panic!("{name}: extraction failed: {e}"));
     let value = serde_json::to_value(&got).expect("serialises");
     assert_valid(&value);
@@ -99,14 +127,16 @@ fn bar(name: &str) -> &'static Bar {
         .unwrap_or_else(|| panic!("no bar for {name}"))
 }
 
-fn tagged(name: &str) {
-    let scores = score(&input(name), name);
-    assert_bar(&scores, &READER, &format!("{name} (tagged)"));
-    assert_bar(&scores, bar(name).tagged, &format!("{name} (tagged)"));
+fn as_given(name: &str) {
+    let (file, bytes) = input(name);
+    let scores = score(&bytes, &file, name);
+    assert_bar(&scores, &READER, &format!("{name} (as given)"));
+    assert_bar(&scores, bar(name).as_given, &format!("{name} (as given)"));
 }
 
 fn untagged(name: &str) {
-    let scores = score(&strip_tags(&input(name)), name);
+    let (file, bytes) = input(name);
+    let scores = score(&strip_tags(&bytes), &file, name);
     assert_bar(
         &scores,
         bar(name).untagged,
@@ -116,7 +146,7 @@ fn untagged(name: &str) {
 
 #[test]
 fn step_proposal_tagged() {
-    tagged("com-2023-335-step");
+    as_given("com-2023-335-step");
 }
 
 #[test]
@@ -126,7 +156,7 @@ fn step_proposal_untagged() {
 
 #[test]
 fn official_journal_act_tagged() {
-    tagged("oj-l-277-2022-dsa");
+    as_given("oj-l-277-2022-dsa");
 }
 
 #[test]
@@ -136,12 +166,34 @@ fn official_journal_act_untagged() {
 
 #[test]
 fn word_guidelines_tagged() {
-    tagged("wp29-wp251rev01-profiling");
+    as_given("wp29-wp251rev01-profiling");
 }
 
 #[test]
 fn word_guidelines_untagged() {
     untagged("wp29-wp251rev01-profiling");
+}
+
+#[test]
+fn eur_lex_communication_text() {
+    as_given("com-2019-640-green-deal");
+}
+
+#[test]
+fn eur_lex_act_text() {
+    as_given("oj-l-2021-243-climate-law");
+}
+
+#[test]
+fn pdfminer_lines_without_form_feeds() {
+    as_given("com-2023-335-step-p1-9");
+}
+
+/// The brochure's checklist leaves footnotes out (its converter lost some calls and turned
+/// bodies into lists): the reader's bar applies to what it checks.
+#[test]
+fn converter_markdown() {
+    as_given("com-2020-381-farm-to-fork-brochure");
 }
 
 #[test]
