@@ -2,6 +2,7 @@
 
 mod batch;
 mod cli;
+mod dialects;
 mod differential;
 mod fixtures;
 mod index;

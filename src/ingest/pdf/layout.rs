@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use super::interp::{BOLD, Glyph, ITALIC, MONO, PageContent};
 use super::tags::{Tag, TagKind};
 use crate::ingest::headings::{heading_number, list_marker};
-use crate::ingest::text::{is_page_furniture, parse_html_paragraphs};
+use crate::ingest::text::{is_page_furniture, parse_html_paragraphs, shape};
 use crate::model::{Block, BlockKind, ParaBuilder};
 
 /// A piece of a fragment's text.
@@ -534,11 +534,6 @@ pub fn body_family(pages: &[Vec<Frag>], body: f32) -> u32 {
 /// page's outermost line when it is just a page number (`3`, `Page 3 of 22`, `- 3 -`, `2/144`).
 pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
     let n_pages = pages.len();
-    let shape = |s: &str| -> String {
-        s.chars()
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .collect()
-    };
     // Per page: (fragment index, row from the nearer edge (0 = outermost), relative height).
     let candidates: Vec<Vec<(usize, usize, f32)>> = pages
         .iter()

@@ -22,6 +22,22 @@ pub(crate) static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A line's shape for telling running heads and footers by repetition: trimmed, and each run
+/// of digits one `#`, so `L 277/9` and `L 277/10`, `EN 3 EN` and `EN 12 EN` are alike.
+pub(crate) fn shape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim().chars() {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Drop running headers and footers: a page's first or last line that recurs (digits aside)
 /// on many pages, or that is just a page number (`3`, `EN 3 EN`, `Page 3 of 22`, `- 3 -`).
 pub(crate) fn drop_page_furniture(lines: &mut [Line]) {
@@ -31,12 +47,6 @@ pub(crate) fn drop_page_furniture(lines: &mut [Line]) {
             by_page.entry(l.page).or_default().push(i);
         }
     }
-    let shape = |s: &str| -> String {
-        s.trim()
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .collect()
-    };
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut edges: Vec<usize> = Vec::new();
     for idx in by_page.values() {
@@ -69,12 +79,6 @@ pub(crate) fn is_page_furniture(line: &str) -> bool {
 /// or `ABC/de 3`) with the short lines that stand beside every one of them (`EN` above and
 /// below). Returns whether pages were found.
 pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
-    let shape = |s: &str| -> String {
-        s.trim()
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .collect()
-    };
     // Short lines with exactly one number, grouped by their shape.
     let mut by_shape: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
@@ -100,7 +104,9 @@ pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
     }
     // The longest run of one shape numbered 1, 2, 3 ... with some text between.
     let mut best: Vec<usize> = Vec::new();
-    for occurrences in by_shape.values() {
+    let mut shapes: Vec<(&String, &Vec<(usize, u32)>)> = by_shape.iter().collect();
+    shapes.sort();
+    for (_, occurrences) in shapes {
         let mut chain: Vec<(usize, u32)> = Vec::new();
         for &(i, n) in occurrences {
             match chain.last() {
@@ -143,6 +149,14 @@ pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
                 extent.0 = d;
             } else {
                 extent.1 = d;
+            }
+        }
+    }
+    // The footer lines go: they are furniture by what found them.
+    for &i in &best {
+        for d in extent.0..=extent.1 {
+            if let Some(l) = i.checked_add_signed(d).and_then(|k| lines.get_mut(k)) {
+                l.skip = true;
             }
         }
     }

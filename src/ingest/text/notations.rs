@@ -52,15 +52,86 @@ struct Entry {
 #[derive(Debug, Clone)]
 struct CallAt {
     slot: usize,
+    /// The block the slot belongs to.
+    block: usize,
     range: Range<usize>,
     number: u32,
     kind: Call,
+    /// For a glued call: the word before is an ordinary word or a year, not a name with a
+    /// number (`EC3`, `FP7`).
+    plain_word: bool,
 }
 
 /// Find the footnotes written in these notations and turn them into footnote bodies and calls.
 /// Numbers that already have a body (from `<sup>`, `[^N]:` or the page-foot reader) are left
 /// alone. Returns a warning when bodies were taken whose calls were not all found.
 pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
+    let warning = pair_runs(blocks);
+    call_orphans(blocks);
+    warning
+}
+
+/// Calls for bodies that have none: a body the page-foot reader found on the page after its
+/// call (the paragraph ran on), or whose call is glued to a year (`adopted in 20118.`). The
+/// call is the last one glued to a word or a year before the body and after the call before.
+fn call_orphans(blocks: &mut [Block]) {
+    let mut called: std::collections::HashSet<u32> = std::collections::HashSet::new();
+    let mut bodies: Vec<(u32, usize)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        match b.kind {
+            BlockKind::Footnote { number } => bodies.push((number, i)),
+            _ => called.extend(b.para.calls.iter().map(|c| c.number)),
+        }
+        if let BlockKind::Table(t) = &b.kind {
+            for cell in t.rows.iter().flatten() {
+                for p in &cell.paras {
+                    called.extend(p.calls.iter().map(|c| c.number));
+                }
+            }
+        }
+    }
+    let orphans: Vec<(u32, usize)> = bodies
+        .iter()
+        .copied()
+        .filter(|(n, _)| !called.contains(n))
+        .collect();
+    if orphans.is_empty() {
+        return;
+    }
+    let slots = slots(blocks);
+    let calls: Vec<CallAt> = slots
+        .iter()
+        .enumerate()
+        .flat_map(|(s, &(b, _))| call_candidates(slot_para(blocks, slots[s]), s, b))
+        .filter(|c| c.kind == Call::Glued && c.plain_word)
+        .collect();
+    let mut lifted: Vec<CallAt> = Vec::new();
+    for (n, body) in orphans {
+        // After the call of the note before, wherever it stands.
+        let floor = blocks
+            .iter()
+            .enumerate()
+            .take(body)
+            .filter(|(_, b)| b.para.calls.iter().any(|c| c.number + 1 == n))
+            .map(|(i, _)| i)
+            .next_back()
+            .unwrap_or(0);
+        if let Some(c) = calls
+            .iter()
+            .filter(|c| c.number == n && c.block >= floor && c.block < body)
+            .next_back()
+        {
+            lifted.push(c.clone());
+        }
+    }
+    lifted.sort_by_key(|c| (c.slot, c.range.start));
+    lifted.dedup_by_key(|c| (c.slot, c.range.start));
+    for c in lifted.iter().rev() {
+        slot_para_mut(blocks, slots[c.slot]).lift_call(c.range.clone(), c.number);
+    }
+}
+
+fn pair_runs(blocks: &mut Vec<Block>) -> Option<String> {
     let have: std::collections::HashSet<u32> = blocks
         .iter()
         .filter_map(|b| match b.kind {
@@ -88,10 +159,7 @@ pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
     let reach: Vec<usize> = runs
         .iter()
         .map(|run| {
-            let usable: Vec<&CallAt> = calls
-                .iter()
-                .filter(|c| slots[c.slot].0 < run[0].block)
-                .collect();
+            let usable: Vec<&CallAt> = calls.iter().filter(|c| c.block < run_end(run)).collect();
             [Call::Paren, Call::Caret, Call::Spaced, Call::Glued]
                 .into_iter()
                 .filter(|k| fits(run[0].marker, *k))
@@ -125,12 +193,11 @@ pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
             continue;
         }
         let before = run[0].block;
+        // Calls stand before their bodies: before the run, or, where each body follows the
+        // paragraph that calls it, between the run's bodies.
         let usable: Vec<&CallAt> = calls
             .iter()
-            .filter(|c| {
-                let b = slots[c.slot].0;
-                b >= from_block && b < before
-            })
+            .filter(|c| c.block >= from_block && c.block < run_end(&run))
             .collect();
         // The notation that calls most of the run; on a tie the one listed first.
         let mut best: Vec<CallAt> = Vec::new();
@@ -202,6 +269,11 @@ pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
     })
 }
 
+/// The block after a run's last entry.
+fn run_end(run: &[Entry]) -> usize {
+    run.last().map_or(0, |e| e.text_block + 1)
+}
+
 /// Which call notations go with a body notation.
 fn fits(marker: Marker, call: Call) -> bool {
     match marker {
@@ -215,11 +287,19 @@ fn fits(marker: Marker, call: Call) -> bool {
 /// candidates whose numbers rise as the text goes on (one number, one call), so a stray
 /// number that looks like a call cannot push the later calls out.
 fn align(run: &[Entry], calls: &[&CallAt], kind: Call) -> Vec<CallAt> {
-    let numbers: std::collections::HashSet<u32> = run.iter().map(|e| e.number).collect();
+    // Each number's call must come before its body, and outside the run's own entries.
+    let body_at: std::collections::HashMap<u32, usize> =
+        run.iter().map(|e| (e.number, e.block)).collect();
+    let own: std::collections::HashSet<usize> =
+        run.iter().flat_map(|e| [e.block, e.text_block]).collect();
     let cands: Vec<&CallAt> = calls
         .iter()
         .copied()
-        .filter(|c| c.kind == kind && numbers.contains(&c.number))
+        .filter(|c| {
+            c.kind == kind
+                && !own.contains(&c.block)
+                && body_at.get(&c.number).is_some_and(|&b| c.block < b)
+        })
         .collect();
     // Longest strictly increasing subsequence by number, in text order (patience sorting).
     let mut tails: Vec<usize> = Vec::new(); // index into cands of the chain's last element
@@ -359,7 +439,10 @@ fn leading_marker(text: &str) -> Option<(u32, Marker, usize)> {
         return None;
     }
     let word = rest.split_whitespace().next().unwrap_or("");
-    if word.is_empty() || word.starts_with(|c: char| c.is_ascii_digit()) || opens_no_note(word) {
+    // A number may open a note when it is an identifier (`12 2010/0246 (COD).`).
+    let identifier = word.contains('/') && word.starts_with(|c: char| c.is_ascii_digit());
+    let quantity = word.starts_with(|c: char| c.is_ascii_digit()) && !identifier;
+    if word.is_empty() || quantity || opens_no_note(word) {
         return None;
     }
     Some((n, Marker::Bare, skip_spaces(d)))
@@ -468,7 +551,7 @@ fn points_word(w: &str) -> bool {
 }
 
 /// Every call-like number in a paragraph, in every notation.
-fn call_candidates(para: &Para, slot: usize, _block: usize) -> Vec<CallAt> {
+fn call_candidates(para: &Para, slot: usize, block: usize) -> Vec<CallAt> {
     let t = para.text.as_str();
     let b = t.as_bytes();
     let mut out = Vec::new();
@@ -501,9 +584,11 @@ fn call_candidates(para: &Para, slot: usize, _block: usize) -> Vec<CallAt> {
             if let Some(n) = small_number(&t[i..j]) {
                 out.push(CallAt {
                     slot,
+                    block,
                     range: start..end,
                     number: n,
                     kind: Call::Caret,
+                    plain_word: false,
                 });
             }
         } else if prev == Some('(') && next == Some(')') && j - i <= 3 {
@@ -524,9 +609,11 @@ fn call_candidates(para: &Para, slot: usize, _block: usize) -> Vec<CallAt> {
                 if let Some(n) = small_number(&t[i..j]) {
                     out.push(CallAt {
                         slot,
+                        block,
                         range: open - 1..j + 1,
                         number: n,
                         kind: Call::Paren,
+                        plain_word: false,
                     });
                 }
             }
@@ -616,9 +703,11 @@ fn call_candidates(para: &Para, slot: usize, _block: usize) -> Vec<CallAt> {
                     };
                     out.push(CallAt {
                         slot,
+                        block,
                         range: i - 1..end,
                         number: n,
                         kind: Call::Spaced,
+                        plain_word: false,
                     });
                 }
             }
@@ -628,11 +717,15 @@ fn call_candidates(para: &Para, slot: usize, _block: usize) -> Vec<CallAt> {
                 let letters = word_before_glued(&t[..i]);
                 if (p.is_alphabetic() || ".,;:)’”".contains(p)) && letters >= 2 {
                     if let Some(n) = small_number(&t[i..j]) {
+                        let word = t[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+                        let upper = word.chars().filter(|c| c.is_uppercase()).count();
                         out.push(CallAt {
                             slot,
+                            block,
                             range: i..j,
                             number: n,
                             kind: Call::Glued,
+                            plain_word: letters >= 3 && (upper * 2 <= letters || letters >= 5),
                         });
                     }
                 }
@@ -645,9 +738,11 @@ fn call_candidates(para: &Para, slot: usize, _block: usize) -> Vec<CallAt> {
                 if let Some(n) = small_number(&t[i + 4..j]) {
                     out.push(CallAt {
                         slot,
+                        block,
                         range: i + 4..j,
                         number: n,
                         kind: Call::Glued,
+                        plain_word: true,
                     });
                 }
             }
