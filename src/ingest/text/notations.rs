@@ -118,8 +118,7 @@ fn call_orphans(blocks: &mut [Block]) {
             .unwrap_or(0);
         if let Some(c) = calls
             .iter()
-            .filter(|c| c.number == n && c.block >= floor && c.block < body)
-            .next_back()
+            .rfind(|c| c.number == n && c.block >= floor && c.block < body)
         {
             lifted.push(c.clone());
         }
