@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use super::interp::{BOLD, Glyph, ITALIC, MONO, PageContent};
 use super::tags::{Tag, TagKind};
 use crate::ingest::headings::{heading_number, list_marker};
-use crate::ingest::text::{is_page_furniture, parse_html_paragraphs, shape};
+use crate::ingest::text::{is_page_furniture, parse_html_paragraphs, runs_with_pages, shape};
 use crate::model::{Block, BlockKind, ParaBuilder};
 
 /// A piece of a fragment's text.
@@ -561,12 +561,14 @@ pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
                 .collect()
         })
         .collect();
-    let mut seen: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+    let mut seen: HashMap<String, Vec<(usize, f32, &str)>> = HashMap::new();
     for (p, cands) in candidates.iter().enumerate() {
         for &(i, _, y) in cands {
             let f = &pages[p][i];
             if f.text.len() < 120 {
-                seen.entry(shape(&f.text)).or_default().push((p, y));
+                seen.entry(shape(&f.text))
+                    .or_default()
+                    .push((p, y, f.text.as_str()));
             }
         }
     }
@@ -576,12 +578,13 @@ pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
             let f = &pages[p][i];
             let recurring = n_pages >= 3
                 && seen.get(&shape(&f.text)).is_some_and(|at| {
-                    let pages_alike: HashSet<usize> = at
+                    let alike: Vec<(u32, &str)> = at
                         .iter()
-                        .filter(|(q, y2)| *q != p && (y - y2).abs() < 0.02)
-                        .map(|(q, _)| *q)
+                        .filter(|(_, y2, _)| (y - y2).abs() < 0.02)
+                        .map(|&(q, _, t)| (q as u32 + 1, t))
                         .collect();
-                    (pages_alike.len() + 1) * 5 >= n_pages * 2
+                    let pages_alike: HashSet<u32> = alike.iter().map(|a| a.0).collect();
+                    pages_alike.len() * 5 >= n_pages * 2 && runs_with_pages(&alike)
                 });
             if recurring || (from_edge == 0 && is_page_furniture(&f.text)) {
                 drop[p].insert(i);

@@ -47,7 +47,7 @@ pub(crate) fn drop_page_furniture(lines: &mut [Line]) {
             by_page.entry(l.page).or_default().push(i);
         }
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut groups: HashMap<String, Vec<(u32, &str)>> = HashMap::new();
     let mut edges: Vec<usize> = Vec::new();
     for idx in by_page.values() {
         let mut page_edges: Vec<usize> = idx.iter().take(2).copied().collect();
@@ -55,19 +55,53 @@ pub(crate) fn drop_page_furniture(lines: &mut [Line]) {
         page_edges.sort_unstable();
         page_edges.dedup();
         for &i in &page_edges {
-            *counts.entry(shape(lines[i].text)).or_default() += 1;
+            groups
+                .entry(shape(lines[i].text))
+                .or_default()
+                .push((lines[i].page, lines[i].text));
         }
         edges.extend(page_edges);
     }
     let n_pages = by_page.len();
     for i in edges {
         let s = shape(lines[i].text);
-        let recurring = n_pages >= 3 && counts[&s] * 2 >= n_pages && s.len() < 120;
+        let group = &groups[&s];
+        let recurring =
+            n_pages >= 3 && group.len() * 2 >= n_pages && s.len() < 120 && runs_with_pages(group);
         if recurring || is_page_furniture(lines[i].text) {
             lines[i].skip = true;
         }
     }
 }
+/// Whether lines of one shape, seen at the edge of these pages as `(page, text)`, are running
+/// furniture: the same text on every page (`Official Journal of the European Union`), or a
+/// number that goes with the page (`L 277/2`, `EN 3 EN`). Footnotes of one form
+/// (`COM(2012) 363 final.`) share a shape too, but their numbers follow no page.
+pub(crate) fn runs_with_pages(seen: &[(u32, &str)]) -> bool {
+    let numbers = |t: &str| -> Vec<i64> {
+        t.split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty() && s.len() <= 9)
+            .filter_map(|s| s.parse().ok())
+            .collect()
+    };
+    let first = seen.first().map_or("", |s| s.1.trim());
+    if seen.iter().all(|s| s.1.trim() == first) {
+        return true;
+    }
+    let runs: Vec<Vec<i64>> = seen.iter().map(|s| numbers(s.1)).collect();
+    let width = runs.iter().map(Vec::len).min().unwrap_or(0);
+    (0..width).any(|k| {
+        let mut offsets: HashMap<i64, usize> = HashMap::new();
+        for (run, &(page, _)) in runs.iter().zip(seen) {
+            *offsets.entry(run[k] - i64::from(page)).or_default() += 1;
+        }
+        let steady = offsets.values().copied().max().unwrap_or(0);
+        // A number that stays put (a date) tells nothing: the number must change.
+        let changes = runs.iter().any(|r| r[k] != runs[0][k]);
+        changes && steady * 5 >= seen.len() * 4
+    })
+}
+
 /// A line that is a page number or a Council footer on its own (`EN 3 EN`, `Page 3 of 22`,
 /// `8410/13 JV/fm 1`, `DG D 2C EN`).
 pub(crate) fn is_page_furniture(line: &str) -> bool {
@@ -132,13 +166,21 @@ pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
     };
     let mut extent = (0isize, 0isize);
     for d in [-1isize, -2, 1, 2] {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for &i in &best {
+        // Lines of one shape at this distance on most pages, the same text or numbered with
+        // the page: the rest of the footer.
+        let mut groups: HashMap<String, Vec<(u32, &str)>> = HashMap::new();
+        for (page, &i) in best.iter().enumerate() {
             if let Some(s) = near(i, d) {
-                *counts.entry(s).or_default() += 1;
+                let k = i.checked_add_signed(d).expect("near checked it");
+                groups
+                    .entry(s)
+                    .or_default()
+                    .push((page as u32 + 1, lines[k].text));
             }
         }
-        let steady = counts.values().any(|&c| c * 5 >= best.len() * 3);
+        let steady = groups
+            .values()
+            .any(|g| g.len() * 5 >= best.len() * 3 && runs_with_pages(g));
         let contiguous = if d < 0 {
             extent.0 == d + 1
         } else {
@@ -173,4 +215,51 @@ pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_numbers_go_with_the_page_footnotes_do_not() {
+        assert!(runs_with_pages(&[
+            (2, "L 277/2"),
+            (3, "L 277/3"),
+            (4, "L 277/4")
+        ]));
+        assert!(runs_with_pages(&[
+            (1, "EN 2 EN"),
+            (2, "EN 3 EN"),
+            (3, "EN 4 EN")
+        ]));
+        assert!(runs_with_pages(&[
+            (1, "27.10.2022"),
+            (2, "27.10.2022"),
+            (3, "27.10.2022")
+        ]));
+        assert!(!runs_with_pages(&[
+            (3, "COM(2012) 363 final."),
+            (5, "COM(2011) 654 final."),
+            (8, "COM(2013) 48 final.")
+        ]));
+        assert_eq!(shape(" L 277/10 "), shape("L 277/9"));
+    }
+
+    #[test]
+    fn pages_are_found_from_their_footers() {
+        let mut text = String::new();
+        for page in 1..=4 {
+            for k in 0..10 {
+                text.push_str(&format!("Sentence {} of the body.\n", page * 10 + k));
+            }
+            text.push_str(&format!("EN\n{page}\nEN\n"));
+        }
+        let mut lines = split_lines(&text, true);
+        assert!(infer_pages(&mut lines));
+        let page_of = |needle: &str| lines.iter().find(|l| l.text == needle).map(|l| l.page);
+        assert_eq!(page_of("Sentence 29 of the body."), Some(2));
+        assert_eq!(page_of("Sentence 30 of the body."), Some(3));
+        assert!(lines.iter().filter(|l| l.text == "EN").all(|l| l.skip));
+    }
 }

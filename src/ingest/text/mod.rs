@@ -26,7 +26,7 @@ mod notes;
 use crate::ingest::headings::{heading_number, list_marker, text_heading};
 use crate::ingest::join::{FUNCTION_WORDS, join_cut_paragraphs};
 use furniture::{drop_page_furniture, infer_pages};
-pub(crate) use furniture::{is_page_furniture, shape};
+pub(crate) use furniture::{is_page_furniture, runs_with_pages, shape};
 pub(crate) use markdown::parse_html_paragraphs;
 use markdown::{is_table_row, md_footnote, md_heading, parse_inline, parse_table};
 use notes::{FootnoteZones, GluedCalls, find_footnote_zones, push_plain};
