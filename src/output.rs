@@ -94,14 +94,23 @@ pub struct BlockRange {
     pub end: usize,
 }
 
-/// The two parts of a Council cover note carrying a Commission document.
+/// The parts of the document: a Council cover note and the Commission document it carries;
+/// within a legislative document, a proposal's explanatory memorandum, the (proposed) act and
+/// its legislative financial statement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Parts {
     /// The Council cover note, when the document has one.
     pub cover_note: Option<BlockRange>,
-    /// The communication itself.
+    /// The document itself (after any cover note).
     pub communication: Option<BlockRange>,
+    /// A proposal's explanatory memorandum.
+    pub memorandum: Option<BlockRange>,
+    /// The text of the act (proposed or adopted): title, citations, recitals, articles,
+    /// annexes.
+    pub legal_text: Option<BlockRange>,
+    /// The legislative financial statement of a proposal.
+    pub financial_statement: Option<BlockRange>,
 }
 
 /// A half-open byte range in the ingested text.
@@ -152,13 +161,17 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
-    /// Section number without the trailing dot: `2`, `2.1`, `Annex 1`.
+    /// Section number without the trailing dot: `2`, `2.1`, `IV`, `B`, `Annex 1`, and the
+    /// parts of a legal act with their kind: `Chapter I`, `Section 2`, `Article 12`.
     pub number: String,
     pub title: String,
     /// Depth in the tree, 1 for top-level sections.
     pub level: u8,
-    /// Number of the parent section.
+    /// Number of the parent section (within the same part).
     pub parent: Option<String>,
+    /// The part of a legislative document the section belongs to: `memorandum`,
+    /// `legal_text` or `financial_statement`. Each part numbers its headings on its own.
+    pub part: Option<String>,
     /// Index of the heading block.
     pub block: usize,
     /// Blocks from the heading up to the next section of the same or higher level.

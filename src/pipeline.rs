@@ -94,6 +94,9 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
         parts: Parts {
             cover_note: structure.cover_note.map(range),
             communication: structure.communication.map(range),
+            memorandum: structure.legislative.memorandum.map(range),
+            legal_text: structure.legislative.legal_text.map(range),
+            financial_statement: structure.legislative.financial_statement.map(range),
         },
         sections: structure.sections,
         footnotes: structure.footnotes,

@@ -12,11 +12,17 @@ use crate::ingest::headings::heading_number;
 use crate::model::{BlockKind, Document, Para, ParaRef};
 use crate::output::{BlockRange, CellPosition, Footnote, FootnoteCall, Location, Section};
 
+pub mod parts;
+
+pub use parts::LegislativeParts;
+
 /// What the structure stage finds.
 #[derive(Debug, Clone, Default)]
 pub struct Structure {
     pub cover_note: Option<Range<usize>>,
     pub communication: Option<Range<usize>>,
+    /// A proposal's or an act's parts (memorandum, legal text, financial statement).
+    pub legislative: LegislativeParts,
     pub sections: Vec<Section>,
     pub footnotes: Vec<Footnote>,
     /// Innermost numbered section of each block (index into `sections`).
@@ -44,6 +50,8 @@ pub fn analyze(doc: &Document) -> Structure {
         ..Structure::default()
     };
     find_parts(doc, &mut s);
+    let body = s.communication.clone().unwrap_or(0..doc.blocks.len());
+    s.legislative = parts::find(doc, body);
     build_sections(doc, &mut s);
     build_footnotes(doc, &mut s);
     s
@@ -74,6 +82,10 @@ fn find_parts(doc: &Document, s: &mut Structure) {
 
 fn build_sections(doc: &Document, s: &mut Structure) {
     let comm = s.communication.clone().unwrap_or(0..doc.blocks.len());
+    // Open numbering styles, outermost first, with the section that opened each; a part of a
+    // legislative document starts its own tree.
+    let mut open: Vec<(Style, usize)> = Vec::new();
+    let mut current_part: Option<&'static str> = None;
     for (i, block) in doc.blocks.iter().enumerate().skip(comm.start) {
         let BlockKind::Heading {
             number: Some(number),
@@ -82,25 +94,43 @@ fn build_sections(doc: &Document, s: &mut Structure) {
         else {
             continue;
         };
-        let level = if number.contains(' ') {
-            1 // Annex N
-        } else {
-            number.split('.').count().min(255) as u8
+        let part = s.legislative.part_of(i);
+        if part != current_part {
+            open.clear();
+            current_part = part;
+        }
+        let last_of = |st: Style| {
+            open.iter()
+                .rev()
+                .find(|(o, _)| *o == st)
+                .map(|&(_, k)| s.sections[k].number.as_str())
         };
+        let style = Style::of(number, last_of(Style::Roman), last_of(Style::Letter));
+        // Close what the new heading ends: an annex ends everything, a chapter ends the
+        // sections and articles in it, a heading of a style already open ends what is inside it.
+        match style {
+            Style::Annex => open.clear(),
+            Style::Legal(rank) => {
+                open.retain(|(st, _)| matches!(st, Style::Legal(r) if *r < rank));
+            }
+            _ => {
+                if let Some(p) = open.iter().position(|(st, _)| *st == style) {
+                    open.truncate(p);
+                }
+            }
+        }
+        let parent = open.last().map(|&(_, k)| s.sections[k].number.clone());
+        let level = (open.len() + 1).min(255) as u8;
         let title = heading_number(&block.para.text)
             .map(|(_, at)| block.para.text[at..].trim().to_string())
             .unwrap_or_default();
-        let parent = s
-            .sections
-            .iter()
-            .rev()
-            .find(|p| p.level < level)
-            .map(|p| p.number.clone());
+        open.push((style, s.sections.len()));
         s.sections.push(Section {
             number: number.clone(),
             title,
             level,
             parent,
+            part: part.map(str::to_string),
             block: i,
             blocks: BlockRange {
                 start: i,
@@ -110,11 +140,31 @@ fn build_sections(doc: &Document, s: &mut Structure) {
             span: block.para.span.clone().into(),
         });
     }
-    // A section runs to the next section of its level or above.
+    // A section runs to the next section of its level or above, within its part.
     for k in 0..s.sections.len() {
-        let level = s.sections[k].level;
-        if let Some(next) = s.sections[k + 1..].iter().find(|n| n.level <= level) {
+        let (level, part) = (s.sections[k].level, s.sections[k].part.clone());
+        let part_end = s.sections[k]
+            .part
+            .as_deref()
+            .and_then(|_| {
+                [
+                    &s.legislative.memorandum,
+                    &s.legislative.legal_text,
+                    &s.legislative.financial_statement,
+                ]
+                .into_iter()
+                .flatten()
+                .find(|r| r.contains(&s.sections[k].block))
+                .map(|r| r.end)
+            });
+        if let Some(next) = s.sections[k + 1..]
+            .iter()
+            .find(|n| n.level <= level || n.part != part)
+        {
             s.sections[k].blocks.end = next.block;
+        }
+        if let Some(end) = part_end {
+            s.sections[k].blocks.end = s.sections[k].blocks.end.min(end);
         }
     }
     // Innermost section of each block: the last section starting at or before it that still
@@ -129,6 +179,75 @@ fn build_sections(doc: &Document, s: &mut Structure) {
         open.retain(|&k| s.sections[k].blocks.end > b);
         s.block_section[b] = open.last().copied();
     }
+}
+
+/// How a heading is numbered, which says how deep it sits: the styles nest in the order the
+/// document opens them (`I` > `A` > `1` in WP29's guidelines, `1` > `1.1` in a communication),
+/// a legal act's parts in their fixed order, an annex at the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// `2`, `2.1`, `2.1.3`: Arabic numbers with this many parts.
+    Arabic(usize),
+    Roman,
+    Letter,
+    /// Part 1, Title 2, Chapter 3, Section 4, Article 5.
+    Legal(u8),
+    Annex,
+}
+
+impl Style {
+    /// The style of `number`, given the last open Roman and letter numbers (`V` follows `IV`
+    /// as a Roman number, `C` follows `B` as a letter).
+    fn of(number: &str, roman_open: Option<&str>, letter_open: Option<&str>) -> Style {
+        let kind = number.split(' ').next().unwrap_or("");
+        match kind {
+            "Annex" | "Appendix" => return Style::Annex,
+            "Part" => return Style::Legal(1),
+            "Title" => return Style::Legal(2),
+            "Chapter" => return Style::Legal(3),
+            "Section" => return Style::Legal(4),
+            "Article" => return Style::Legal(5),
+            _ => {}
+        }
+        if number.starts_with(|c: char| c.is_ascii_digit()) {
+            return Style::Arabic(number.split('.').count());
+        }
+        let roman = roman_value(number);
+        let follows_roman = roman.is_some() && roman_open.and_then(roman_value).map(|v| v + 1) == roman;
+        let follows_letter = number.len() == 1
+            && letter_open
+                .and_then(|l| l.chars().next())
+                .and_then(|c| char::from_u32(c as u32 + 1))
+                == number.chars().next();
+        match roman {
+            _ if follows_roman => Style::Roman,
+            _ if follows_letter => Style::Letter,
+            Some(_) if number.len() > 1 || letter_open.is_none() => Style::Roman,
+            _ => Style::Letter,
+        }
+    }
+}
+
+/// The value of a Roman number (`IV` → 4), for numbers made only of Roman digits.
+fn roman_value(s: &str) -> Option<u32> {
+    let digit = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let values: Vec<u32> = s.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (k, v) in values.iter().enumerate() {
+        if values.get(k + 1).is_some_and(|next| next > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
 }
 
 fn build_footnotes(doc: &Document, s: &mut Structure) {
