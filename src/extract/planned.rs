@@ -39,7 +39,12 @@ pub fn extract(doc: &Document, structure: &Structure) -> Vec<PlannedAction> {
     let mut out = Vec::new();
     let mut objective_before: Option<(u32, String)> = None;
     let mut linear = Linear::default();
+    // A legislative financial statement budgets; it plans no actions.
+    let statement = structure.legislative.financial_statement.clone().unwrap_or(0..0);
     for (b, block) in doc.blocks.iter().enumerate() {
+        if statement.contains(&b) {
+            continue;
+        }
         match &block.kind {
             BlockKind::Table(t) => {
                 table(doc, structure, b, t, objective_before.clone(), &mut out);
@@ -220,7 +225,8 @@ fn items(
     };
     for (p, para) in cell.paras.iter().enumerate() {
         let text = para.text.trim();
-        if text.is_empty() {
+        // An action is said in words: a cell of figures (`3,026`) is a budget line.
+        if text.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             continue;
         }
         out.push(PlannedAction {
