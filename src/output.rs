@@ -155,6 +155,10 @@ pub struct Location {
     pub page: Option<u32>,
     /// The footnote whose body holds this, if any.
     pub footnote: Option<u32>,
+    /// In a legal act's preamble: the number of the recital, `5` for recital (5).
+    pub recital: Option<u32>,
+    /// In an article: the number of its paragraph, `2` for `2.   The tasks ...`.
+    pub paragraph: Option<u32>,
 }
 
 /// A numbered section.

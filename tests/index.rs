@@ -538,3 +538,74 @@ fn content_indexed_under_another_path_is_not_indexed_twice() {
     let index = Index::open_existing(&db).unwrap();
     assert!(!index.paths().unwrap().contains(&refs));
 }
+
+/// An index written by schema version 1 (no recital or paragraph columns) is migrated in
+/// place when opened, keeps its rows, and takes new documents with the new columns.
+#[test]
+fn a_version_1_index_is_migrated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("old.sqlite");
+    let folder = corpus();
+    add(&db, folder.path(), None);
+    let before = mention_rows(&db);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "ALTER TABLE mentions DROP COLUMN recital;
+             ALTER TABLE mentions DROP COLUMN paragraph;
+             UPDATE meta SET value = '1' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    }
+    let index = Index::open(&db).unwrap();
+    drop(index);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let version: String = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(version, index::SCHEMA_VERSION.to_string());
+    let nulls: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM mentions WHERE recital IS NULL AND paragraph IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(nulls > 0, "the old rows are there, the new columns empty");
+    assert_eq!(mention_rows(&db), before);
+}
+
+/// A legal act's mentions carry the article, its paragraph and the recital that cite a
+/// reference, and a query shows them.
+#[test]
+fn query_says_which_article_and_recital_cite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("fixtures/oj-l-2021-243-climate-law/input.txt"),
+        folder.path().join("climate-law.txt"),
+    )
+    .unwrap();
+    let db = tmp.path().join("acts.sqlite");
+    add(&db, folder.path(), None);
+    let index = Index::open_existing(&db).unwrap();
+    let q = index
+        .query("Regulation (EU) 2018/1999")
+        .unwrap()
+        .expect("the reference is indexed");
+    let mentions: Vec<_> = q.documents.iter().flat_map(|d| &d.mentions).collect();
+    assert!(
+        mentions
+            .iter()
+            .any(|m| m.section.as_deref() == Some("Article 13")),
+        "Article 13 amends Regulation (EU) 2018/1999: {mentions:#?}"
+    );
+    assert!(
+        mentions.iter().any(|m| m.recital.is_some()),
+        "a recital cites it"
+    );
+}

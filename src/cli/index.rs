@@ -338,6 +338,12 @@ fn query(index: &Index, reference: &str, json: bool) -> Result<ExitCode> {
             if let Some(s) = &m.section {
                 at.push(s.clone());
             }
+            if let Some(k) = m.paragraph {
+                at.push(format!("paragraph {k}"));
+            }
+            if let Some(k) = m.recital {
+                at.push(format!("recital ({k})"));
+            }
             if let Some(f) = m.footnote {
                 at.push(format!("footnote {f}"));
             }

@@ -40,7 +40,11 @@ pub fn extract(doc: &Document, structure: &Structure) -> Vec<PlannedAction> {
     let mut objective_before: Option<(u32, String)> = None;
     let mut linear = Linear::default();
     // A legislative financial statement budgets; it plans no actions.
-    let statement = structure.legislative.financial_statement.clone().unwrap_or(0..0);
+    let statement = structure
+        .legislative
+        .financial_statement
+        .clone()
+        .unwrap_or(0..0);
     for (b, block) in doc.blocks.iter().enumerate() {
         if statement.contains(&b) {
             continue;

@@ -22,7 +22,7 @@ use crate::extract::references::{id_key, reference_key};
 use crate::output::{Extraction, Links};
 
 /// The schema this version of eurodoc writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 const APPLICATION: &str = "eurodoc-index";
 
 /// What can go wrong with an index.
@@ -72,6 +72,10 @@ pub enum Added {
 pub struct MentionRow {
     pub page: Option<u32>,
     pub section: Option<String>,
+    /// The recital of a legal act's preamble (`5` for recital (5)).
+    pub recital: Option<u32>,
+    /// The paragraph of an article (`2`).
+    pub paragraph: Option<u32>,
     pub footnote: Option<u32>,
     pub text: String,
     pub sentence: String,
@@ -174,6 +178,12 @@ pub const KINDS: [&str; 13] = [
     "treaty_article",
     "council_document",
 ];
+
+/// Version 2: where in a legal act a mention stands, its recital or its article's paragraph.
+const SCHEMA_V2: &str = "
+ALTER TABLE mentions ADD COLUMN recital INTEGER;
+ALTER TABLE mentions ADD COLUMN paragraph INTEGER;
+";
 
 const SCHEMA_V1: &str = "
 CREATE TABLE documents (
@@ -304,7 +314,7 @@ impl Index {
             }
         };
         // Step n takes the schema from version n to n + 1.
-        const STEPS: [&str; 1] = [SCHEMA_V1];
+        const STEPS: [&str; 2] = [SCHEMA_V1, SCHEMA_V2];
         for step in STEPS.iter().skip(version as usize) {
             tx.execute_batch(step)?;
         }
@@ -393,8 +403,8 @@ impl Index {
                 "INSERT INTO citations (document, ref, mentions) VALUES (?1, ?2, ?3)",
             )?;
             let mut mention = tx.prepare_cached(
-                "INSERT INTO mentions (document, ref, seq, page, section, footnote, text, sentence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO mentions (document, ref, seq, page, section, footnote, text, sentence, recital, paragraph)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             let mut title = tx.prepare_cached(
                 "INSERT OR IGNORE INTO titles (ref, document, title) VALUES (?1, ?2, ?3)",
@@ -423,7 +433,9 @@ impl Index {
                         m.location.section,
                         m.location.footnote,
                         m.text,
-                        m.sentence
+                        m.sentence,
+                        m.location.recital,
+                        m.location.paragraph
                     ])?;
                 }
                 for t in &r.titles {
@@ -505,7 +517,7 @@ impl Index {
         titles.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
         let mut documents: Vec<CitingDocument> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.path, d.reference, d.title, d.date, m.page, m.section, m.footnote, m.text, m.sentence
+            "SELECT d.id, d.path, d.reference, d.title, d.date, m.page, m.section, m.footnote, m.text, m.sentence, m.recital, m.paragraph
              FROM mentions m JOIN documents d ON d.id = m.document
              WHERE m.ref = ?1 ORDER BY d.path, m.seq",
         )?;
@@ -527,6 +539,8 @@ impl Index {
                 d.mentions.push(MentionRow {
                     page: r.get(5)?,
                     section: r.get(6)?,
+                    recital: r.get(10)?,
+                    paragraph: r.get(11)?,
                     footnote: r.get(7)?,
                     text: r.get(8)?,
                     sentence: r.get(9)?,

@@ -12,6 +12,7 @@ use crate::ingest::headings::heading_number;
 use crate::model::{BlockKind, Document, Para, ParaRef};
 use crate::output::{BlockRange, CellPosition, Footnote, FootnoteCall, Location, Section};
 
+mod legal;
 pub mod parts;
 
 pub use parts::LegislativeParts;
@@ -27,6 +28,9 @@ pub struct Structure {
     pub footnotes: Vec<Footnote>,
     /// Innermost numbered section of each block (index into `sections`).
     block_section: Vec<Option<usize>>,
+    /// The recital and the article paragraph of each block, in a legal act.
+    block_recital: Vec<Option<u32>>,
+    block_paragraph: Vec<Option<u32>>,
     pub warnings: Vec<String>,
 }
 
@@ -53,6 +57,8 @@ pub fn analyze(doc: &Document) -> Structure {
     let body = s.communication.clone().unwrap_or(0..doc.blocks.len());
     s.legislative = parts::find(doc, body);
     build_sections(doc, &mut s);
+    (s.block_recital, s.block_paragraph) =
+        legal::number(doc, s.legislative.legal_text.clone(), &s.sections);
     build_footnotes(doc, &mut s);
     s
 }
@@ -143,20 +149,17 @@ fn build_sections(doc: &Document, s: &mut Structure) {
     // A section runs to the next section of its level or above, within its part.
     for k in 0..s.sections.len() {
         let (level, part) = (s.sections[k].level, s.sections[k].part.clone());
-        let part_end = s.sections[k]
-            .part
-            .as_deref()
-            .and_then(|_| {
-                [
-                    &s.legislative.memorandum,
-                    &s.legislative.legal_text,
-                    &s.legislative.financial_statement,
-                ]
-                .into_iter()
-                .flatten()
-                .find(|r| r.contains(&s.sections[k].block))
-                .map(|r| r.end)
-            });
+        let part_end = s.sections[k].part.as_deref().and_then(|_| {
+            [
+                &s.legislative.memorandum,
+                &s.legislative.legal_text,
+                &s.legislative.financial_statement,
+            ]
+            .into_iter()
+            .flatten()
+            .find(|r| r.contains(&s.sections[k].block))
+            .map(|r| r.end)
+        });
         if let Some(next) = s.sections[k + 1..]
             .iter()
             .find(|n| n.level <= level || n.part != part)
@@ -213,7 +216,8 @@ impl Style {
             return Style::Arabic(number.split('.').count());
         }
         let roman = roman_value(number);
-        let follows_roman = roman.is_some() && roman_open.and_then(roman_value).map(|v| v + 1) == roman;
+        let follows_roman =
+            roman.is_some() && roman_open.and_then(roman_value).map(|v| v + 1) == roman;
         let follows_letter = number.len() == 1
             && letter_open
                 .and_then(|l| l.chars().next())
@@ -382,6 +386,8 @@ impl Structure {
                 BlockKind::Footnote { number } => Some(number),
                 _ => None,
             },
+            recital: self.block_recital.get(at.block).copied().flatten(),
+            paragraph: self.block_paragraph.get(at.block).copied().flatten(),
         }
     }
 }

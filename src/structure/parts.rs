@@ -62,12 +62,11 @@ pub fn find(doc: &Document, range: Range<usize>) -> LegislativeParts {
     let act_end = statement.unwrap_or(range.end);
     // The act starts at its title, or at the enacting institution when no title precedes it.
     let after_memo = memo.map_or(range.start, |m| m + 1);
-    let institution = (after_memo..act_end).find(|&i| body(i) && ENACTING_INSTITUTION.is_match(text(i)));
+    let institution =
+        (after_memo..act_end).find(|&i| body(i) && ENACTING_INSTITUTION.is_match(text(i)));
     let legal_start = institution.map(|k| {
         (k.saturating_sub(4).max(after_memo)..k)
-            .find(|&i| {
-                body(i) && (PROPOSAL_TITLE.is_match(text(i)) || ACT_TITLE.is_match(text(i)))
-            })
+            .find(|&i| body(i) && (PROPOSAL_TITLE.is_match(text(i)) || ACT_TITLE.is_match(text(i))))
             .unwrap_or(k)
     });
     let mut parts = LegislativeParts::default();
