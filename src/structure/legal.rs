@@ -54,20 +54,21 @@ pub fn number(
             .find(|&i| ENACTING.is_match(text(i)))
             .unwrap_or(first_article);
         let mut current = None;
-        for i in start + 1..end {
+        for (i, slot) in recital.iter_mut().enumerate().take(end).skip(start + 1) {
             if matches!(doc.blocks[i].kind, BlockKind::Footnote { .. }) {
                 continue;
             }
             if let Some(k) = marker_number(i, &PAREN_NUMBER) {
                 current = Some(k);
             }
-            recital[i] = current;
+            *slot = current;
         }
     }
     // Paragraphs: the numbered paragraphs of each article, up to the next section.
     for s in sections.iter().filter(|s| s.number.starts_with("Article")) {
         let mut current = None;
-        for i in s.block + 1..s.blocks.end.min(n) {
+        let end = s.blocks.end.min(n);
+        for (i, slot) in paragraph.iter_mut().enumerate().take(end).skip(s.block + 1) {
             match doc.blocks[i].kind {
                 BlockKind::Footnote { .. } => continue,
                 BlockKind::Heading { .. } => break,
@@ -79,7 +80,7 @@ pub fn number(
                     current = Some(k);
                 }
             }
-            paragraph[i] = current;
+            *slot = current;
         }
     }
     (recital, paragraph)
