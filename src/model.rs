@@ -34,6 +34,10 @@ pub struct Document {
     pub pages: Option<u32>,
     /// Problems the ingester noticed but worked around.
     pub warnings: Vec<String>,
+    /// Text the reader dropped as page furniture on the first pages, with its page: running
+    /// heads and footers carry what metadata needs (an Official Journal issue, a Council
+    /// document's number on every footer).
+    pub furniture: Vec<(u32, String)>,
 }
 
 /// A block in reading order.

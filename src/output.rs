@@ -79,11 +79,57 @@ pub struct Metadata {
     pub commission_date: Option<String>,
     /// Where the Commission document was dated (`Brussels`, `Strasbourg`).
     pub commission_place: Option<String>,
-    /// The document type line, e.g. `COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN
-    /// PARLIAMENT AND THE COUNCIL`.
-    pub document_type: Option<String>,
-    /// The title of the communication.
+    /// What the document is, from what it says about itself.
+    pub document_type: Option<DocumentType>,
+    /// Its form within that type: `regulation`, `directive`, `decision`, `recommendation` for
+    /// acts and proposals; `white_paper`, `green_paper` for communications.
+    pub document_form: Option<String>,
+    /// The document type line as written, e.g. `COMMUNICATION FROM THE COMMISSION TO THE
+    /// EUROPEAN PARLIAMENT AND THE COUNCIL` or `Proposal for a REGULATION OF THE EUROPEAN
+    /// PARLIAMENT AND OF THE COUNCIL`.
+    pub document_type_line: Option<String>,
+    /// The Council document's form: `cover_note`, `note`, `i_a_item_note`, `conclusions`,
+    /// `pe_cons` (a legislative act for signature).
+    pub council_form: Option<String>,
+    /// The legislative procedure, e.g. `2023/0199(COD)`.
+    pub procedure: Option<String>,
+    /// A legal act's own id, e.g. `Regulation (EU) 2022/2065`.
+    pub act: Option<String>,
+    /// Where a legal act was published, e.g. `OJ L 277, 27.10.2022, p. 1`.
+    pub oj_reference: Option<String>,
+    /// The date a legal act was adopted (`of 19 October 2022`).
+    pub adoption_date: Option<String>,
+    /// A `PE-CONS` document's number, e.g. `PE-CONS 36/23`.
+    pub pe_cons: Option<String>,
+    /// The Council document is marked `LIMITE`.
+    pub limite: bool,
+    /// All languages of the original, from `(OR. en, fr)`.
+    pub original_languages: Vec<String>,
+    /// The title: of the communication, the report, the proposed or adopted act (what follows
+    /// its type: `establishing the Strategic Technologies for Europe Platform ...`), or the
+    /// Council document's subject.
     pub title: Option<String>,
+}
+
+/// What a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentType {
+    /// A Commission (or joint) communication, white or green paper.
+    Communication,
+    /// A Commission report.
+    Report,
+    /// A Commission staff working document.
+    StaffWorkingDocument,
+    /// A proposal for a legal act, with its memorandum and financial statement.
+    Proposal,
+    /// An adopted legal act (regulation, directive, decision).
+    LegalAct,
+    /// A Council document that carries no Commission document: a note, conclusions,
+    /// a `PE-CONS`.
+    CouncilDocument,
+    /// Anything else (guidelines, opinions).
+    Other,
 }
 
 /// A half-open range of block indices.

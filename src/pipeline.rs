@@ -203,6 +203,7 @@ fn warm_up_document() -> Document {
         blocks,
         pages: None,
         warnings: Vec::new(),
+        furniture: Vec::new(),
     }
 }
 

@@ -1,6 +1,9 @@
-//! Metadata stage: the Council cover note's fields and the communication's front matter.
+//! Metadata stage: what the document is and its own identifiers — a Council document's
+//! number, subject codes, dates and marks (cover notes, notes, `PE-CONS`), a Commission
+//! document's number, date, type line and title, a proposal's procedure, an adopted act's id,
+//! date and Official Journal reference.
 //!
-//! Cover notes come in several layouts: fields on their own lines or run together on one
+//! Council documents come in several layouts: fields on their own lines or run together on one
 //! (`... Director date of receipt: 10 April 2013`), labels in either case (`from:`/`From:`),
 //! `(OR. en)` after the date, several subject codes on one line, `No Cion doc.:` or
 //! `No. Cion doc.:`. The communication is dated `Brussels, 10.4.2013` or `Strasbourg, ...`.
@@ -12,7 +15,8 @@ use crate::re::Regex;
 use crate::citation::squash;
 use crate::dates::{find_date, parse_date};
 use crate::model::{BlockKind, Document};
-use crate::output::Metadata;
+use crate::output::{DocumentType, Metadata};
+use crate::structure::parts::{ACT_TITLE, PROPOSAL_TITLE};
 use crate::structure::{COMMISSION_DATE_LINE, DOC_TYPE_LINE, Structure};
 
 static COUNCIL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,8 +28,26 @@ static COUNCIL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(r"(?i)\b(Brussels|Strasbourg|Luxembourg|Bruxelles)\s*,\s*([^()]+?)\s*(?:\(|$|\d{3,5}/\d{2}\b)").unwrap()
 });
-static ORIGINAL_LANGUAGE: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"\(OR\.\s*([a-zA-Z]{2})\)").unwrap());
+static ORIGINAL_LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"\(OR\.\s*([a-zA-Z]{2}(?:\s*,\s*[a-zA-Z]{2})*)\)").unwrap()
+});
+static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"\b(\d{4})\s*/\s*(\d{4})\s*\(\s*(COD|CNS|NLE|APP|INI|BUD|SYN|AVC)\s*\)")
+        .unwrap()
+});
+static PE_CONS: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"\bPE-CONS\s+(\d{1,5})/(\d{2})\b").unwrap());
+static LIMITE: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(r"\bLIMITE\b").unwrap());
+/// A Council document's own kind, as it heads the document.
+static COUNCIL_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r#"^\s*(COVER\s+NOTE|"?I(?:/A)?"?\s+ITEM\s+NOTE|NOTE|OUTCOME\s+OF\s+PROCEEDINGS|LEGISLATIVE\s+ACTS\s+AND\s+OTHER\s+INSTRUMENTS|INFORMATION\s+NOTE)\s*$"#).unwrap()
+});
+/// The date an act was adopted: `of 19 October 2022` opening the line under its title.
+static ACT_DATE: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^\s*of\s+(\d{1,2}\s+\p{L}+\s+\d{4})\b\s*(.*)$").unwrap());
+/// An Official Journal page head: `L 277/1` with the issue's date nearby.
+static OJ_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"\b([LC])\s+(\d{1,4})/(\d{1,4})\b").unwrap());
 static SUBJECT_CODES: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^(?:[A-Z][A-Z0-9-]{1,11}\s+\d{1,4}\s*,?\s*)+$").unwrap());
 static SUBJECT_CODE: LazyLock<Regex> =
@@ -46,11 +68,228 @@ pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
     let mut m = Metadata::default();
     if let Some(cover) = &structure.cover_note {
         cover_note(doc, cover.clone(), &mut m);
+    } else if looks_like_council_document(doc) {
+        // A Council note, conclusions or `PE-CONS`: its first page carries the same fields.
+        cover_note(doc, 0..doc.blocks.len().min(40), &mut m);
     }
     if let Some(comm) = &structure.communication {
         front_matter(doc, comm.clone(), &mut m);
     }
+    if let Some(legal) = &structure.legislative.legal_text {
+        legal_act(doc, legal.clone(), structure, &mut m);
+    }
+    footer_fields(doc, &mut m);
+    if m.title.is_none() {
+        m.title = first_page_title(doc);
+    }
+    classify(structure, &mut m);
     m
+}
+
+/// A document that names no type (guidelines, opinions): its title is the first line on the
+/// first page set apart in bold (or as a heading) that reads as a title — several words, in
+/// sentence case rather than an institution's name in capitals, not a date line.
+fn first_page_title(doc: &Document) -> Option<String> {
+    let first_page: Vec<&crate::model::Block> = doc
+        .blocks
+        .iter()
+        .take(30)
+        .filter(|b| b.page.is_none_or(|p| p <= 1))
+        .collect();
+    let candidate = |b: &&&crate::model::Block| {
+        let t = b.para.text.trim();
+        let set_apart = b.para.all_bold() || matches!(b.kind, BlockKind::Heading { .. });
+        let words = t.split_whitespace().count();
+        // `E U G r e e n D e a l`: letters spaced out for show are no title.
+        let spaced = t
+            .split_whitespace()
+            .filter(|w| w.chars().count() == 1)
+            .count()
+            * 2
+            > words;
+        set_apart
+            && !spaced
+            && (3..=40).contains(&words)
+            && t.starts_with(char::is_uppercase)
+            && find_date(t).is_none()
+            && !t.ends_with(['.', ':', ';'])
+    };
+    first_page
+        .iter()
+        .filter(candidate)
+        .find(|b| !is_upper(&b.para.text))
+        .or_else(|| first_page.iter().find(|b| candidate(b)))
+        .map(|b| b.para.text.trim().to_string())
+}
+
+/// Whether the document opens as the Council's documents do: its number with subject codes,
+/// or `PE-CONS`, near the top.
+fn looks_like_council_document(doc: &Document) -> bool {
+    let top: Vec<&str> = doc
+        .blocks
+        .iter()
+        .take(25)
+        .map(|b| b.para.text.as_str())
+        .collect();
+    let council = top.iter().any(|t| {
+        t.contains("COUNCIL OF THE EUROPEAN UNION")
+            || t.to_lowercase().contains("council of the european union")
+            || PE_CONS.is_match(t)
+    });
+    let number = top
+        .iter()
+        .any(|t| COUNCIL_NUMBER.is_match(t) || PE_CONS.is_match(t));
+    council && number
+}
+
+/// What the document is, from what the other fields found.
+fn classify(structure: &Structure, m: &mut Metadata) {
+    let line = m
+        .document_type_line
+        .clone()
+        .unwrap_or_default()
+        .to_uppercase();
+    let form_of = |l: &str| {
+        ["REGULATION", "DIRECTIVE", "DECISION", "RECOMMENDATION"]
+            .into_iter()
+            .find(|f| l.contains(f))
+            .map(str::to_lowercase)
+    };
+    let (kind, form) = if line.starts_with("PROPOSAL") {
+        (Some(DocumentType::Proposal), form_of(&line))
+    } else if line.contains("STAFF WORKING") {
+        (Some(DocumentType::StaffWorkingDocument), None)
+    } else if line.contains("WHITE PAPER") {
+        (
+            Some(DocumentType::Communication),
+            Some("white_paper".to_string()),
+        )
+    } else if line.contains("GREEN PAPER") {
+        (
+            Some(DocumentType::Communication),
+            Some("green_paper".to_string()),
+        )
+    } else if line.contains("REPORT") {
+        (Some(DocumentType::Report), None)
+    } else if line.contains("COMMUNICATION") {
+        (Some(DocumentType::Communication), None)
+    } else if m.act.is_some() {
+        let form = m
+            .act
+            .as_deref()
+            .and_then(|a| a.split_whitespace().next())
+            .map(str::to_lowercase);
+        (Some(DocumentType::LegalAct), form)
+    } else if structure.legislative.memorandum.is_some() {
+        (Some(DocumentType::Proposal), None)
+    } else if m.council_number.is_some() || m.pe_cons.is_some() {
+        (Some(DocumentType::CouncilDocument), None)
+    } else if m.title.is_some() {
+        (Some(DocumentType::Other), None)
+    } else {
+        (None, None)
+    };
+    m.document_type = kind;
+    if m.document_form.is_none() {
+        m.document_form = form;
+    }
+    if m.pe_cons.is_some() {
+        m.council_form = Some("pe_cons".to_string());
+    }
+}
+
+/// An adopted act's own id, date, title and Official Journal issue, from its title lines
+/// (`REGULATION (EU) 2022/2065 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL` / `of 19 October
+/// 2022 on a Single Market ...`) and the Journal's page head.
+fn legal_act(
+    doc: &Document,
+    legal: std::ops::Range<usize>,
+    structure: &Structure,
+    m: &mut Metadata,
+) {
+    // A proposal's legal text is titled `Proposal for a ...`: its metadata is the front page's.
+    if structure.legislative.memorandum.is_some() {
+        return;
+    }
+    let head = legal.start.saturating_sub(6)..(legal.start + 4).min(doc.blocks.len());
+    for i in head.clone() {
+        let t = doc.blocks[i].para.text.trim();
+        if m.act.is_none() && ACT_TITLE.is_match(t) {
+            // `REGULATION (EU) 2022/2065 OF ...` in capitals reads as `Regulation (EU) ...`.
+            let words: Vec<String> = t
+                .split_whitespace()
+                .map(|w| match w {
+                    "REGULATION" | "DIRECTIVE" | "DECISION" | "COUNCIL" | "COMMISSION"
+                    | "IMPLEMENTING" | "DELEGATED" => w[..1].to_string() + &w[1..].to_lowercase(),
+                    _ => w.to_string(),
+                })
+                .collect();
+            let readable = words.join(" ");
+            if let Some(c) = crate::citation::find(&readable).into_iter().next() {
+                m.act = Some(c.id);
+                m.document_type_line = Some(t.to_string());
+            }
+            // The date and title follow on the next line.
+            if let Some(next) = doc.blocks.get(i + 1) {
+                if let Some(c) = ACT_DATE.captures(next.para.text.trim()) {
+                    m.adoption_date = parse_date(&c[1]);
+                    let title = c[2].trim();
+                    if !title.is_empty() && m.title.is_none() {
+                        m.title = Some(title.to_string());
+                    }
+                }
+            }
+        }
+    }
+    // The Journal's head on the first page (`L 277/1`, `27.10.2022`), kept in the text or
+    // dropped as a running head.
+    if m.oj_reference.is_none() {
+        // The issue's date stands in the page head itself, never in the act's title lines.
+        let first_page_furniture: Vec<&str> = doc
+            .furniture
+            .iter()
+            .filter(|(p, _)| *p <= 1)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        let joined = first_page_furniture.join(" ");
+        let heads = std::iter::once(joined.as_str())
+            .chain(doc.blocks[head].iter().map(|b| b.para.text.as_str()))
+            .filter(|t| t.len() < 200 && OJ_HEAD.is_match(t));
+        for t in heads {
+            let Some(c) = OJ_HEAD.captures(t) else {
+                continue;
+            };
+            let date = find_date(t).map(|d| d.0);
+            if let Some(date) = date {
+                let (y, mo, d) = (&date[..4], &date[5..7], &date[8..10]);
+                m.oj_reference = Some(format!(
+                    "OJ {} {}, {}.{}.{}, p. {}",
+                    &c[1],
+                    &c[2],
+                    d.trim_start_matches('0'),
+                    mo.trim_start_matches('0'),
+                    y,
+                    &c[3]
+                ));
+                break;
+            }
+        }
+    }
+}
+
+/// A Council document's number and marks from its page footers (`9365/22 ABC/de 1`,
+/// `COMPET.2 LIMITE EN`), when its first page did not give them.
+fn footer_fields(doc: &Document, m: &mut Metadata) {
+    for (_, t) in &doc.furniture {
+        if m.council_number.is_none() && commission_ref(t).is_none() {
+            if let Some(c) = COUNCIL_NUMBER.captures(t) {
+                m.council_number = Some(squash(&c[1]));
+            }
+        }
+        if LIMITE.is_match(t) && (m.council_number.is_some() || m.pe_cons.is_some()) {
+            m.limite = true;
+        }
+    }
 }
 
 fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) {
@@ -60,7 +299,11 @@ fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) 
         if t.is_empty() {
             continue;
         }
-        if m.council_number.is_none() && commission_ref(t).is_none() && !t.contains("(COD)") {
+        if m.council_number.is_none()
+            && commission_ref(t).is_none()
+            && !PROCEDURE.is_match(t)
+            && !PE_CONS.is_match(t)
+        {
             if let Some(c) = COUNCIL_NUMBER.captures(t) {
                 m.council_number = Some(squash(&c[1]));
             }
@@ -72,7 +315,35 @@ fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) 
         }
         if m.original_language.is_none() {
             if let Some(c) = ORIGINAL_LANGUAGE.captures(t) {
-                m.original_language = Some(c[1].to_ascii_lowercase());
+                m.original_languages = c[1]
+                    .split(',')
+                    .map(|l| l.trim().to_ascii_lowercase())
+                    .collect();
+                m.original_language = m.original_languages.first().cloned();
+            }
+        }
+        if m.procedure.is_none() {
+            if let Some(c) = PROCEDURE.captures(t) {
+                m.procedure = Some(format!("{}/{}({})", &c[1], &c[2], &c[3]));
+            }
+        }
+        if m.pe_cons.is_none() {
+            if let Some(c) = PE_CONS.captures(t) {
+                m.pe_cons = Some(format!("PE-CONS {}/{}", &c[1], &c[2]));
+            }
+        }
+        if LIMITE.is_match(t) && t.len() < 80 {
+            m.limite = true;
+        }
+        if m.council_form.is_none() {
+            if let Some(c) = COUNCIL_FORM.captures(t) {
+                let form = c[1].to_lowercase().replace(['"', '/'], " ");
+                let form: Vec<&str> = form.split_whitespace().collect();
+                m.council_form = Some(match form.join("_").as_str() {
+                    "i_a_item_note" | "i_item_note" | "item_note" => "i_a_item_note".to_string(),
+                    "legislative_acts_and_other_instruments" => "pe_cons".to_string(),
+                    other => other.to_string(),
+                });
             }
         }
         // Subject codes stand on one line or on several (`JAI 850` / `CATS 165`).
@@ -104,8 +375,8 @@ fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) 
     m.council_code = m.council_codes.first().cloned();
     if let Some(subject) = subject {
         let (kind, title) = split_subject(&subject);
-        if m.document_type.is_none() && !kind.is_empty() {
-            m.document_type = Some(kind);
+        if m.document_type_line.is_none() && !kind.is_empty() {
+            m.document_type_line = Some(kind);
         }
         if m.title.is_none() && !title.is_empty() {
             m.title = Some(title);
@@ -125,7 +396,10 @@ fn commission_ref(t: &str) -> Option<(usize, String)> {
 
 /// Remove what else may share a line with the subject codes in single-line layouts.
 fn strip_heading_fields(t: &str) -> String {
-    let t = COUNCIL_NUMBER.replace_all(t, " ");
+    let t = PE_CONS.replace_all(t, " ");
+    let t = PROCEDURE.replace_all(&t, " ");
+    let t = LIMITE.replace_all(&t, " ");
+    let t = COUNCIL_NUMBER.replace_all(&t, " ");
     let t = ORIGINAL_LANGUAGE.replace_all(&t, " ");
     let t = PLACE_DATE.replace_all(&t, " ");
     let t = t.replace("COUNCIL OF THE EUROPEAN UNION", " ");
@@ -181,16 +455,36 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
                 continue;
             }
         }
+        if m.procedure.is_none() {
+            if let Some(c) = PROCEDURE.captures(t) {
+                if c.get(0).is_some_and(|g| g.start() == 0) {
+                    m.procedure = Some(format!("{}/{}({})", &c[1], &c[2], &c[3]));
+                    continue;
+                }
+            }
+        }
+        // `Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL establishing
+        // ...`: the type is the run in capitals, the title what follows.
+        if !saw_type && PROPOSAL_TITLE.is_match(t) {
+            let (line, title) = split_proposal(t);
+            m.document_type_line = Some(line);
+            saw_type = true;
+            if !title.is_empty() {
+                m.title = Some(title);
+                break;
+            }
+            continue;
+        }
         if DOC_TYPE_LINE.is_match(t) && is_upper(t) {
             if !saw_type {
-                m.document_type = Some(t.to_string());
+                m.document_type_line = Some(t.to_string());
             }
             saw_type = true;
             continue;
         }
         // A document type line broken in two (`... TO THE EUROPEAN` / `PARLIAMENT AND ...`).
         if let Some(kind) = m
-            .document_type
+            .document_type_line
             .as_mut()
             .filter(|_| saw_type && m.title.is_none())
         {
@@ -205,6 +499,18 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
             break;
         }
     }
+}
+
+/// `Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL establishing ...`
+/// → the type line (up to the end of the words in capitals) and the title after it.
+fn split_proposal(t: &str) -> (String, String) {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // `Proposal for a` (or `an`), then the act's name in capitals.
+    let mut end = words.len().min(3);
+    while end < words.len() && !words[end].chars().any(char::is_lowercase) {
+        end += 1;
+    }
+    (words[..end].join(" "), words[end..].join(" "))
 }
 
 /// Whether `next` carries on the document type line `kind`: `kind` stops on a word that
@@ -270,7 +576,7 @@ mod tests {
         assert_eq!(m.commission_date.as_deref(), Some("2013-04-10"));
         assert_eq!(m.commission_place.as_deref(), Some("Brussels"));
         assert_eq!(
-            m.document_type.as_deref(),
+            m.document_type_line.as_deref(),
             Some("COMMUNICATION FROM THE COMMISSION TO THE COUNCIL")
         );
         assert_eq!(m.title.as_deref(), Some("Second Report on things"));
@@ -316,7 +622,7 @@ mod tests {
             Some("COM(2013) 179 final")
         );
         assert_eq!(
-            m.document_type.as_deref(),
+            m.document_type_line.as_deref(),
             Some("REPORT FROM THE COMMISSION")
         );
         assert_eq!(m.title.as_deref(), Some("On things"));

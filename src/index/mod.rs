@@ -376,7 +376,9 @@ impl Index {
         }
         let replaced = remove_document(&tx, &path)?;
         let md = &e.metadata;
-        let own_key = md.commission_reference.as_deref().and_then(reference_key);
+        // A document's own reference: its COM number, or an act's own id.
+        let own_ref = md.commission_reference.as_ref().or(md.act.as_ref());
+        let own_key = own_ref.and_then(|r| reference_key(r));
         let council_key = md.council_number.as_deref().map(id_key);
         tx.execute(
             "INSERT INTO documents (path, sha256, format, pages, reference, reference_key, council_number, title, date)
@@ -386,11 +388,14 @@ impl Index {
                 e.source.sha256,
                 json_name(&e.source.format),
                 e.source.pages,
-                md.commission_reference,
+                own_ref,
                 own_key,
                 council_key,
                 md.title,
-                md.commission_date.as_ref().or(md.council_date.as_ref()),
+                md.commission_date
+                    .as_ref()
+                    .or(md.adoption_date.as_ref())
+                    .or(md.council_date.as_ref()),
             ],
         )?;
         let doc = tx.last_insert_rowid();

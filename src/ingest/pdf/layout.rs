@@ -532,7 +532,8 @@ pub fn body_family(pages: &[Vec<Frag>], body: f32) -> u32 {
 /// page, in its outer quarter: those whose text (digits aside) recurs at about the same
 /// height on many pages go (`L 277/2`, `EN 3 EN`, a three-line Council footer), and so does a
 /// page's outermost line when it is just a page number (`3`, `Page 3 of 22`, `- 3 -`, `2/144`).
-pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
+/// Returns the text dropped on the first two pages, with its page, for the metadata it carries.
+pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) -> Vec<(u32, String)> {
     let n_pages = pages.len();
     // Per page: (fragment index, row from the nearer edge (0 = outermost), relative height).
     let candidates: Vec<Vec<(usize, usize, f32)>> = pages
@@ -591,9 +592,18 @@ pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
             }
         }
     }
+    let mut dropped = Vec::new();
     for (p, frags) in pages.iter_mut().enumerate() {
         if drop[p].is_empty() {
             continue;
+        }
+        if p < 2 {
+            let mut ks: Vec<&usize> = drop[p].iter().collect();
+            ks.sort();
+            dropped.extend(
+                ks.into_iter()
+                    .map(|&k| (p as u32 + 1, frags[k].text.clone())),
+            );
         }
         let mut i = 0;
         frags.retain(|_| {
@@ -601,6 +611,7 @@ pub fn drop_furniture(pages: &mut [Vec<Frag>], heights: &[f32]) {
             !drop[p].contains(&(i - 1))
         });
     }
+    dropped
 }
 
 /// A footnote body gathered from the page foot. `number` is `None` for text at the top of a

@@ -67,7 +67,22 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         })
         .collect();
     let heights: Vec<f32> = contents.iter().map(|c| c.height).collect();
-    layout::drop_furniture(&mut frags, &heights);
+    let mut furniture = layout::drop_furniture(&mut frags, &heights);
+    // What the producer marked as artifacts on the first pages is furniture too.
+    if tags.is_some() && drop_artifacts {
+        for (i, c) in contents.iter().enumerate().take(2) {
+            let text: String = c
+                .glyphs
+                .iter()
+                .filter(|g| g.artifact)
+                .map(|g| g.text(c))
+                .collect();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !text.is_empty() {
+                furniture.push((i as u32 + 1, text));
+            }
+        }
+    }
     let body = layout::body_size(&frags);
     let pitch = layout::line_pitch(&frags, body);
     let ctx = Context {
@@ -264,6 +279,7 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         blocks,
         pages: Some(pages.len() as u32),
         warnings,
+        furniture,
     })
 }
 

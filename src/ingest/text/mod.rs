@@ -127,12 +127,19 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
     if !md && have.is_empty() && text.contains('\u{c}') {
         warnings.push("no footnote bodies recognised in the plain text".to_string());
     }
+    // The furniture of the first pages, for the metadata it carries.
+    let furniture = lines
+        .iter()
+        .filter(|l| l.skip && l.page <= 2 && !is_blank(l.text))
+        .map(|l| (l.page, l.text.trim().to_string()))
+        .collect();
     Document {
         format,
         text: text.to_string(),
         blocks,
         pages,
         warnings,
+        furniture,
     }
 }
 struct Line<'a> {
