@@ -47,6 +47,8 @@ fixtures! {
     commitments_libreoffice => "commitments-libreoffice",
     commitments_plain => "commitments-plain",
     commitments_variants => "commitments-variants",
+    council_note_conclusions => "council-note-conclusions",
+    council_pe_cons => "council-pe-cons",
     cover_note_compact => "cover-note-compact",
     cover_note_libreoffice => "cover-note-libreoffice",
     cover_note_plain => "cover-note-plain",

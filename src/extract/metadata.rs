@@ -57,7 +57,12 @@ static RECEIPT: LazyLock<Regex> =
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(r"(?i)^from\s*:\s*(.+?)\s*(?:\bdate\s+of\s+receipt\s*:.*)?$").unwrap()
 });
-static TO: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(r"(?i)^to\s*:\s*(.+)$").unwrap());
+static TO: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r"(?i)^to\s*:\s*(.+?)\s*(?:\bno\.?\s+(?:prev\.?|previous)\s+docs?\.?\s*:.*)?$",
+    )
+    .unwrap()
+});
 static CION_DOC: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(r"(?i)\bno\.?\s*(?:cion|commission)\s+doc(?:ument)?\.?\s*:\s*(.+)$").unwrap()
 });
@@ -183,7 +188,8 @@ fn classify(structure: &Structure, m: &mut Metadata) {
     } else if structure.legislative.memorandum.is_some() {
         (Some(DocumentType::Proposal), None)
     } else if m.council_number.is_some() || m.pe_cons.is_some() {
-        (Some(DocumentType::CouncilDocument), None)
+        // A PE-CONS document is the act as agreed: its subject names the form.
+        (Some(DocumentType::CouncilDocument), form_of(&line))
     } else if m.title.is_some() {
         (Some(DocumentType::Other), None)
     } else {
@@ -420,7 +426,13 @@ fn split_subject(s: &str) -> (String, String) {
             rest.push(w);
         }
     }
-    if !DOC_TYPE_LINE.is_match(&kind.join(" ")) {
+    let joined = kind.join(" ");
+    // A legislative act's subject opens with the act's name: `DIRECTIVE OF THE EUROPEAN
+    // PARLIAMENT AND OF THE COUNCIL on ...`.
+    let act = ["REGULATION", "DIRECTIVE", "DECISION"]
+        .iter()
+        .any(|a| joined.starts_with(a));
+    if !DOC_TYPE_LINE.is_match(&joined) && !act {
         return (String::new(), s.to_string());
     }
     (kind.join(" "), rest.join(" "))

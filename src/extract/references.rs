@@ -41,6 +41,9 @@ pub fn extract(doc: &Document, structure: &Structure) -> Vec<Reference> {
         if cover.contains(&at.block) {
             found.extend(cover_note_number(&para.text));
             found.sort_by_key(|c| c.range.start);
+        } else if at.block < 40 && PREVIOUS_DOCUMENTS.is_match(&para.text) {
+            found.extend(previous_documents(&para.text));
+            found.sort_by_key(|c| c.range.start);
         }
         for (k, c) in found.iter().enumerate() {
             let key = id_key(&c.id);
@@ -134,6 +137,24 @@ fn cover_note_number(text: &str) -> Option<Citation> {
         &c[2],
         c.get(3).map_or("", |t| t.as_str()),
     ))
+}
+
+/// A Council header's field of earlier documents: `No. prev. doc.: 8811/22`,
+/// `No. Cion doc.: 6543/22 + ADD 1`.
+static PREVIOUS_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"(?i)^\s*no\.?\s+(?:prev\.?|previous|cion)\s+docs?\.?\s*:").unwrap()
+});
+
+/// Every Council document number of a previous-documents field.
+fn previous_documents(text: &str) -> Vec<Citation> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(mut c) = text.get(from..).and_then(cover_note_number) {
+        c.range = c.range.start + from..c.range.end + from;
+        from = c.range.end;
+        out.push(c);
+    }
+    out
 }
 
 static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -531,6 +552,15 @@ mod tests {
         );
         let ids: Vec<&str> = r.iter().map(|x| x.id.as_str()).collect();
         assert_eq!(ids, vec!["8410/13", "COM(2013) 179"]);
+    }
+
+    #[test]
+    fn previous_documents_of_a_council_header_are_references() {
+        let r = refs(
+            "NOTE\n\nFrom: General Secretariat of the Council\n\nNo. prev. doc.: 8811/22, 8812/22 REV 1\n\nSubject: Draft conclusions\n\nIn 2011/12 the figure 1234/56 is not a document.\n",
+        );
+        let ids: Vec<&str> = r.iter().map(|x| x.id.as_str()).collect();
+        assert_eq!(ids, vec!["8811/22", "8812/22"]);
     }
 
     #[test]

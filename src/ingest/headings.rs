@@ -103,6 +103,16 @@ pub(crate) fn text_heading(s: &str) -> Option<String> {
     if !title.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
+    // Council conclusions number their paragraphs and open them with a verb in capitals
+    // (`1. RECALLS that ...`): a heading in capitals is in capitals throughout.
+    let mut words = title.split_whitespace();
+    let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let verb_in_caps = w1.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !w1.chars().any(char::is_lowercase)
+        && w2.starts_with(char::is_lowercase);
+    if verb_in_caps {
+        return None;
+    }
     // "1 000 cases" or "3 May" are not headings; require a dotted number or a capitalised word.
     let first = title.split_whitespace().next().unwrap_or("");
     if MONTHS.contains(&first.to_ascii_lowercase().as_str()) {
@@ -193,7 +203,9 @@ fn lone_part_number(block: &Block) -> Option<String> {
     ]
     .iter()
     .any(|k| number.starts_with(k));
-    (legal && text[at..].trim().is_empty()).then_some(number)
+    // `Annex.` ends a sentence (`... set out in the` / `Annex.`).
+    let sentence_end = number == "Annex" && text.ends_with('.');
+    (legal && text[at..].trim().is_empty() && !sentence_end).then_some(number)
 }
 
 /// Whether `block` reads as the title of the part numbered `number`: a short line that does

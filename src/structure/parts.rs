@@ -62,8 +62,19 @@ pub fn find(doc: &Document, range: Range<usize>) -> LegislativeParts {
     let act_end = statement.unwrap_or(range.end);
     // The act starts at its title, or at the enacting institution when no title precedes it.
     let after_memo = memo.map_or(range.start, |m| m + 1);
-    let institution =
-        (after_memo..act_end).find(|&i| body(i) && ENACTING_INSTITUTION.is_match(text(i)));
+    // An act's preamble follows its institution (`Having regard to ...`, `Whereas`);
+    // Council conclusions open with the same words but go on with numbered paragraphs.
+    let preamble = |k: usize| {
+        let opens = |t: &str| {
+            let t = t.trim_start().to_lowercase();
+            t.starts_with("having regard") || t.starts_with("whereas")
+        };
+        let own = text(k);
+        own.find(',').is_some_and(|c| opens(&own[c + 1..]))
+            || (k + 1..(k + 4).min(act_end)).any(|i| opens(text(i)))
+    };
+    let institution = (after_memo..act_end)
+        .find(|&i| body(i) && ENACTING_INSTITUTION.is_match(text(i)) && preamble(i));
     let legal_start = institution.map(|k| {
         (k.saturating_sub(4).max(after_memo)..k)
             .find(|&i| body(i) && (PROPOSAL_TITLE.is_match(text(i)) || ACT_TITLE.is_match(text(i))))

@@ -16,7 +16,10 @@ pub(crate) static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
         r"|[A-Z]{2}\s+[A-Z]{2}",
         r"|[Pp]age\s+\d+(?:\s+of\s+\d+)?",
         r"|-\s*\d+\s*-",
-        r"|\d{3,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}/[A-Za-z]{1,5}\s+\d{1,3}",
+        r"|(?:PE-CONS\s+)?\d{1,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}/[A-Za-z]{1,5}\s+\d{1,3}",
+        // The Council footer's second line: the directorate, a mark, the language.
+        r"|[A-Z]{2,8}(?:\.[0-9A-Z]{1,4}){0,3}\s+(?:LIMITE\s+)?",
+        r"(?:BG|ES|CS|DA|DE|ET|EL|EN|FR|GA|HR|IT|LV|LT|HU|MT|NL|PL|PT|RO|SK|SL|FI|SV)",
         r"|DG\s+[A-H](?:\s+[0-9A-Z]{1,3}){0,2}\s+[A-Z]{2}",
         r")\s*$"
     ))

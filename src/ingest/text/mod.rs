@@ -124,7 +124,7 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
             _ => None,
         })
         .collect();
-    if !md && have.is_empty() && text.contains('\u{c}') {
+    if !md && have.is_empty() && text.contains('\u{c}') && notations::has_note_calls(&blocks) {
         warnings.push("no footnote bodies recognised in the plain text".to_string());
     }
     // The furniture of the first pages, for the metadata it carries.
@@ -445,6 +445,21 @@ impl<'a> Assembler<'a> {
             }
             self.push(&mut p.b, t, line.start, line.page);
             p.last_line = t;
+            // A numbered "heading" whose wrapped line runs the full measure or ends a sentence
+            // is a numbered paragraph (`1. The Presidency has prepared ...`): a title wraps
+            // short and stops without a full stop.
+            if let BlockKind::Heading {
+                number: Some(n), ..
+            } = &p.kind
+            {
+                let long = t.trim().chars().count() * 10 >= self.typical * 7;
+                if !self.md && (long || t.trim_end().ends_with(['.', ';'])) {
+                    p.kind = BlockKind::ListItem {
+                        marker: format!("{n}."),
+                        depth: 0,
+                    };
+                }
+            }
             self.cur = Some(p);
             if matches!(
                 self.cur.as_ref().map(|p| &p.kind),
@@ -490,7 +505,7 @@ fn ends_paragraph(prev: &str, next: &str, typical: usize, kind: &BlockKind) -> b
 }
 /// Cover-note field labels, which start a new paragraph wherever they fall.
 static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"(?i)^\s*(?:(?:from|to|date\s+of\s+receipt|subject|no\.?\s+cion\s+doc\.?|encl\.?)\s*:|delegations\s+will\s+find\b)").unwrap()
+    crate::re::compile(r"(?i)^\s*(?:(?:from|to|date\s+of\s+receipt|subject|no\.?\s+(?:cion|prev\.?|previous)\s+docs?\.?|encl\.?)\s*:|delegations\s+will\s+find\b)").unwrap()
 });
 fn last_word_lower(s: &str) -> String {
     s.trim_end()
@@ -567,6 +582,26 @@ mod tests {
         );
         assert!(d.blocks[1].para.all_bold());
         assert_eq!(d.blocks[1].para.text, "2.2. Strategic objective 2: Prevent");
+    }
+
+    #[test]
+    fn missing_note_bodies_are_warned_about_only_when_calls_are_seen() {
+        let pages = |body: &str| format!("{body}\n\nMore text on the page.\n\u{c}Page two.\n");
+        let with_calls = ingest(
+            &pages("The Strategy1 was adopted. The Fund2 followed in 2014."),
+            SourceFormat::Text,
+        );
+        assert!(
+            with_calls
+                .warnings
+                .iter()
+                .any(|w| w.contains("no footnote bodies"))
+        );
+        let without = ingest(
+            &pages("The Council adopted 27 measures in 2022. It met 2 times."),
+            SourceFormat::Text,
+        );
+        assert!(without.warnings.is_empty(), "{:?}", without.warnings);
     }
 
     #[test]

@@ -549,6 +549,28 @@ fn points_word(w: &str) -> bool {
     )
 }
 
+/// Whether the text reads as if it had notes: calls 1 and then 2 written as note calls (glued
+/// to a plain word, after a caret, in brackets after a word). Lets the reader warn about
+/// bodies it did not find without warning on every text that has no notes.
+pub(crate) fn has_note_calls(blocks: &[Block]) -> bool {
+    let mut seen_one = false;
+    for (k, &slot) in slots(blocks).iter().enumerate() {
+        for c in call_candidates(slot_para(blocks, slot), k, slot.0) {
+            let call_like = match c.kind {
+                Call::Glued => c.plain_word,
+                Call::Caret | Call::Paren => true,
+                Call::Spaced => false,
+            };
+            if call_like && c.number == 1 {
+                seen_one = true;
+            } else if call_like && c.number == 2 && seen_one {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Every call-like number in a paragraph, in every notation.
 fn call_candidates(para: &Para, slot: usize, block: usize) -> Vec<CallAt> {
     let t = para.text.as_str();
