@@ -95,6 +95,19 @@ static TREATY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// An act's citation of its legal basis: `Having regard to the Treaty on the Functioning of the
+/// European Union, and in particular Article 114 thereof`.
+static TREATY_THEREOF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(concat!(
+        r"\b(TFEU|TEU|Treaty\s+on\s+the\s+Functioning\s+of\s+the\s+European\s+Union|Treaty\s+on\s+European\s+Union)",
+        r"\s*,?\s+and\s+in\s+particular\s+",
+        r"((?i:Articles?))\s+(\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)",
+        r"((?:\s*(?:,|and)\s*\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)*)",
+        r"\s+thereof\b"
+    ))
+    .unwrap()
+});
+
 static COUNCIL_DOC: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
         r"(?:\bST\s+|\b(?i:Council)\s+(?i:doc(?:ument)?s?)\.?\s+(?:(?i:No)\.?\s+)?|\b(?i:doc(?:ument)?)\.?\s+(?:(?i:No)\.?\s+)?)",
@@ -132,7 +145,12 @@ pub fn find(text: &str) -> Vec<Citation> {
     }
     if text.contains("TEU") || text.contains("TFEU") || text.contains("Treaty") {
         for c in TREATY.captures_iter(text) {
-            treaty(text, &c, &mut out);
+            treaty(&c, &mut out);
+        }
+        if text.contains("thereof") {
+            for c in TREATY_THEREOF.captures_iter(text) {
+                treaty_thereof(&c, &mut out);
+            }
         }
     }
     for c in COUNCIL_DOC.captures_iter(text).filter(|_| slash) {
@@ -495,26 +513,47 @@ fn treaty_name(s: &str) -> &'static str {
     }
 }
 
-fn treaty(_text: &str, c: &Captures, out: &mut Vec<Citation>) {
+fn treaty(c: &Captures, out: &mut Vec<Citation>) {
     let Some(m) = c.get(0) else { return };
-    let treaty = treaty_name(&c[3]);
+    treaty_articles(m.range(), treaty_name(&c[3]), &c[1], c.get(2), out);
+}
+
+/// `the Treaty ..., and in particular Article 114 thereof`: the mention is the articles' part,
+/// from `Article` to `thereof`.
+fn treaty_thereof(c: &Captures, out: &mut Vec<Citation>) {
+    let (Some(m), Some(word)) = (c.get(0), c.get(2)) else {
+        return;
+    };
+    treaty_articles(
+        word.start()..m.end(),
+        treaty_name(&c[1]),
+        &c[3],
+        c.get(4),
+        out,
+    );
+}
+
+fn treaty_articles(
+    range: Range<usize>,
+    treaty: &str,
+    first: &str,
+    rest: Option<crate::re::Match>,
+    out: &mut Vec<Citation>,
+) {
     let article = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let mut articles = vec![(c.get(1).map_or(0..0, |g| g.range()), article(&c[1]))];
+    let mut articles = vec![article(first)];
     // `Articles 82 and 83 TFEU`: each number is a mention of its own article.
-    if let Some(rest) = c.get(2).filter(|g| !g.as_str().trim().is_empty()) {
+    if let Some(rest) = rest.filter(|g| !g.as_str().trim().is_empty()) {
         static NUM: LazyLock<Regex> = LazyLock::new(|| {
             crate::re::compile(r"\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?").unwrap()
         });
         for n in NUM.find_iter(rest.as_str()) {
-            articles.push((
-                rest.start() + n.start()..rest.start() + n.end(),
-                article(n.as_str()),
-            ));
+            articles.push(article(n.as_str()));
         }
     }
-    for (_, art) in articles {
+    for art in articles {
         out.push(Citation {
-            range: m.range(),
+            range: range.clone(),
             id: format!("Article {art} {treaty}"),
             kind: ReferenceKind::TreatyArticle,
             details: ReferenceDetails {

@@ -186,6 +186,23 @@ const CASES: &[(&str, &[&str])] = &[
         "Article 6 of the Treaty on European Union",
         &["Article 6 TEU"],
     ),
+    // An act's legal basis names its articles after the treaty.
+    (
+        "Having regard to the Treaty on the Functioning of the European Union, and in particular Article 114 thereof,",
+        &["Article 114 TFEU"],
+    ),
+    (
+        "Having regard to the Treaty on the Functioning of the European Union, and in particular Articles 173(3) and 192(1) thereof,",
+        &["Article 173(3) TFEU", "Article 192(1) TFEU"],
+    ),
+    (
+        "Having regard to the Treaty on European Union, and in particular Article 29 thereof,",
+        &["Article 29 TEU"],
+    ),
+    (
+        "Having regard to the proposal, and in particular Article 5 thereof,",
+        &[],
+    ),
     // Council documents
     ("ST 8410/13", &["8410/13"]),
     ("8410/13 REV 1", &["8410/13"]),
