@@ -102,7 +102,9 @@ static TREATY_THEREOF: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(TFEU|TEU|Treaty\s+on\s+the\s+Functioning\s+of\s+the\s+European\s+Union|Treaty\s+on\s+European\s+Union)",
         r"\s*,?\s+and\s+in\s+particular\s+",
         r"((?i:Articles?))\s+(\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)",
-        r"((?:\s*(?:,|and)\s*\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)*)",
+        // `, third paragraph`, `, first subparagraph, point (b)`
+        r"((?:\s*,\s*(?:first|second|third|fourth|fifth|sixth)\s+(?:sub)?paragraph(?:\s*,\s*points?\s+\([a-z]\))?",
+        r"|\s*(?:,\s*and|,|and)\s*(?:Articles?\s+)?\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)*)",
         r"\s+thereof\b"
     ))
     .unwrap()

@@ -196,6 +196,14 @@ const CASES: &[(&str, &[&str])] = &[
         &["Article 173(3) TFEU", "Article 192(1) TFEU"],
     ),
     (
+        "Having regard to the Treaty on the Functioning of the European Union, and in particular Article 164, Article 175, third paragraph, and Article 192(1) thereof,",
+        &[
+            "Article 164 TFEU",
+            "Article 175 TFEU",
+            "Article 192(1) TFEU",
+        ],
+    ),
+    (
         "Having regard to the Treaty on European Union, and in particular Article 29 thereof,",
         &["Article 29 TEU"],
     ),

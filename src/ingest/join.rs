@@ -17,6 +17,13 @@ pub(crate) static CITES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// A paragraph that opens with its own number: `2. The technologies ...`, `3) ...`.
 pub(crate) static NUMBERED_PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]?\s+\p{Lu}").unwrap());
+/// The opening words of an act's citations.
+static PREAMBLE_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r"^(?:Having\s+regard\s+to|After\s+(?:transmission|consulting|having\s+consulted)|Acting\s+in\s+accordance\s+with|In\s+cooperation\s+with|Whereas\b)",
+    )
+    .unwrap()
+});
 pub(crate) static LABEL: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^[A-Za-z][A-Za-z .]{0,30}:\s").unwrap());
 /// Join a paragraph (or list item) cut by a page break with its continuation after the
@@ -63,6 +70,11 @@ pub(crate) fn should_join(prev: &Para, next: &Para) -> bool {
     let Some(first) = next.text.chars().next() else {
         return false;
     };
+    // An act's citations each end in a comma and each stand alone (`Having regard to the
+    // Treaty ...,` / `Having regard to the proposal ...,` / `Acting in accordance with ...,`).
+    if PREAMBLE_CITATION.is_match(&next.text) {
+        return false;
+    }
     let last_word = p
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
