@@ -31,11 +31,38 @@ pub fn month_number(name: &str) -> Option<u32> {
         .map(|i| if n == "sept" { 9 } else { i as u32 + 1 })
 }
 
+/// French month names, as the Council's French headers date a document (`Bruxelles, le 14 mars
+/// 2023`).
+const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Month number (1-12) of a French month name, with or without its accents.
+fn french_month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    let plain = |s: &str| s.replace(['é', 'è'], "e").replace('û', "u");
+    FRENCH_MONTHS
+        .iter()
+        .position(|m| *m == n || plain(m) == plain(&n))
+        .map(|i| i as u32 + 1)
+}
+
 /// The regex fragment that matches a date in any of the forms [`parse_date`] reads.
 pub const DATE_PATTERN: &str = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?i:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|(?i:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4})";
 
 static DMY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\u{a0}]+([A-Za-z]+)\.?[\s\u{a0}]+(\d{4})$")
+    crate::re::compile(r"^(\d{1,2})(?:st|nd|rd|th|er)?[\s\u{a0}]+(\p{L}+)\.?[\s\u{a0}]+(\d{4})$")
         .unwrap()
 });
 static MDY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,7 +77,11 @@ static ISO: LazyLock<Regex> =
 pub fn parse_date(s: &str) -> Option<String> {
     let s = s.trim().trim_end_matches(['.', ',']);
     let (y, m, d) = if let Some(c) = DMY_WORDS.captures(s) {
-        (c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)
+        (
+            c[3].parse().ok()?,
+            month_number(&c[2]).or_else(|| french_month_number(&c[2]))?,
+            c[1].parse().ok()?,
+        )
     } else if let Some(c) = MDY_WORDS.captures(s) {
         (c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?)
     } else if let Some(c) = NUMERIC.captures(s) {
@@ -111,6 +142,12 @@ mod tests {
         assert_eq!(parse_date("31.2.2013"), None);
         assert_eq!(parse_date("29.2.2012").as_deref(), Some("2012-02-29"));
         assert_eq!(parse_date("12 Foo 2013"), None);
+        assert_eq!(parse_date("14 mars 2023").as_deref(), Some("2023-03-14"));
+        assert_eq!(
+            parse_date("1er février 2023").as_deref(),
+            Some("2023-02-01")
+        );
+        assert_eq!(parse_date("3 decembre 2021").as_deref(), Some("2021-12-03"));
     }
 
     #[test]

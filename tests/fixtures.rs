@@ -49,6 +49,8 @@ fixtures! {
     commitments_variants => "commitments-variants",
     council_note_conclusions => "council-note-conclusions",
     council_pe_cons => "council-pe-cons",
+    council_note_bilingual => "council-note-bilingual",
+    council_annex_without_cover => "council-annex-without-cover",
     cover_note_compact => "cover-note-compact",
     cover_note_libreoffice => "cover-note-libreoffice",
     cover_note_plain => "cover-note-plain",

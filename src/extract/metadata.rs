@@ -26,7 +26,7 @@ static COUNCIL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"(?i)\b(Brussels|Strasbourg|Luxembourg|Bruxelles)\s*,\s*([^()]+?)\s*(?:\(|$|\d{3,5}/\d{2}\b)").unwrap()
+    crate::re::compile(r"(?i)\b(Brussels|Strasbourg|Luxembourg|Bruxelles)\s*,\s*(?:le\s+)?([^()]+?)\s*(?:\(|$|\d{3,5}/\d{2}\b)").unwrap()
 });
 static ORIGINAL_LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(r"\(OR\.\s*([a-zA-Z]{2}(?:\s*,\s*[a-zA-Z]{2})*)\)").unwrap()
@@ -40,7 +40,7 @@ static PE_CONS: LazyLock<Regex> =
 static LIMITE: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(r"\bLIMITE\b").unwrap());
 /// A Council document's own kind, as it heads the document.
 static COUNCIL_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r#"^\s*(COVER\s+NOTE|"?I(?:/A)?"?\s+ITEM\s+NOTE|NOTE|OUTCOME\s+OF\s+PROCEEDINGS|LEGISLATIVE\s+ACTS\s+AND\s+OTHER\s+INSTRUMENTS|INFORMATION\s+NOTE)\s*$"#).unwrap()
+    crate::re::compile(r#"^\s*(COVER\s+NOTE|"?I(?:/A)?"?\s+ITEM\s+NOTE|NOTE\s+POINT\s+"?I(?:/A)?"?|NOTE\s+DE\s+TRANSMISSION|NOTE|OUTCOME\s+OF\s+PROCEEDINGS|LEGISLATIVE\s+ACTS\s+AND\s+OTHER\s+INSTRUMENTS|INFORMATION\s+NOTE)\s*$"#).unwrap()
 });
 /// The date an act was adopted: `of 19 October 2022` opening the line under its title.
 static ACT_DATE: LazyLock<Regex> =
@@ -52,22 +52,26 @@ static SUBJECT_CODES: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^(?:[A-Z][A-Z0-9-]{1,11}\s+\d{1,4}\s*,?\s*)+$").unwrap());
 static SUBJECT_CODE: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"([A-Z][A-Z0-9-]{1,11})\s+(\d{1,4})").unwrap());
-static RECEIPT: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"(?i)\bdate\s+of\s+receipt\s*:\s*(.+)$").unwrap());
+static RECEIPT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"(?i)\bdate\s+(?:of\s+receipt|de\s+réception)\s*:\s*(.+)$").unwrap()
+});
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"(?i)^from\s*:\s*(.+?)\s*(?:\bdate\s+of\s+receipt\s*:.*)?$").unwrap()
+    crate::re::compile(r"(?i)^(?:from|origine|expéditeur)\s*:\s*(.+?)\s*(?:\bdate\s+(?:of\s+receipt|de\s+réception)\s*:.*)?$").unwrap()
 });
 static TO: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(
-        r"(?i)^to\s*:\s*(.+?)\s*(?:\bno\.?\s+(?:prev\.?|previous)\s+docs?\.?\s*:.*)?$",
+        r"(?i)^(?:to|destinataires?)\s*:\s*(.+?)\s*(?:(?:\bno\.?\s+(?:prev\.?|previous)|n°\s*)\s*docs?\.?\s*(?:préc\.?\s*)?:.*)?$",
     )
     .unwrap()
 });
 static CION_DOC: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"(?i)\bno\.?\s*(?:cion|commission)\s+doc(?:ument)?\.?\s*:\s*(.+)$").unwrap()
+    crate::re::compile(
+        r"(?i)(?:\bno\.?\s*(?:cion|commission)\s+doc(?:ument)?\.?|n°\s*doc\.?\s*cion)\s*:\s*(.+)$",
+    )
+    .unwrap()
 });
 static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"(?i)^subject\s*:\s*(.+)$").unwrap());
+    LazyLock::new(|| crate::re::compile(r"(?i)^(?:subject|objet)\s*:\s*(.+)$").unwrap());
 /// Run the metadata stage.
 pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
     let mut m = Metadata::default();
@@ -124,8 +128,18 @@ fn first_page_title(doc: &Document) -> Option<String> {
         .filter(candidate)
         .find(|b| !is_upper(&b.para.text))
         .or_else(|| first_page.iter().find(|b| candidate(b)))
-        .map(|b| b.para.text.trim().to_string())
+        .map(|b| {
+            // An annex sent on its own: `ANNEX Draft Council conclusions on ...`.
+            let t = b.para.text.trim();
+            match ANNEX_LABEL.find(t) {
+                Some(m) if t[m.end()..].starts_with(char::is_uppercase) => t[m.end()..].to_string(),
+                _ => t.to_string(),
+            }
+        })
 }
+
+static ANNEX_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^(?:ANNEX|Annex)(?:\s+[IVX]+)?\s+").unwrap());
 
 /// Whether the document opens as the Council's documents do: its number with subject codes,
 /// or `PE-CONS`, near the top.
@@ -137,8 +151,9 @@ fn looks_like_council_document(doc: &Document) -> bool {
         .map(|b| b.para.text.as_str())
         .collect();
     let council = top.iter().any(|t| {
-        t.contains("COUNCIL OF THE EUROPEAN UNION")
-            || t.to_lowercase().contains("council of the european union")
+        let lower = t.to_lowercase().replace('’', "'");
+        lower.contains("council of the european union")
+            || lower.contains("conseil de l'union européenne")
             || PE_CONS.is_match(t)
     });
     let number = top
@@ -346,7 +361,9 @@ fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) 
                 let form = c[1].to_lowercase().replace(['"', '/'], " ");
                 let form: Vec<&str> = form.split_whitespace().collect();
                 m.council_form = Some(match form.join("_").as_str() {
-                    "i_a_item_note" | "i_item_note" | "item_note" => "i_a_item_note".to_string(),
+                    "i_a_item_note" | "i_item_note" | "item_note" | "note_point_i_a"
+                    | "note_point_i" => "i_a_item_note".to_string(),
+                    "note_de_transmission" => "cover_note".to_string(),
                     "legislative_acts_and_other_instruments" => "pe_cons".to_string(),
                     other => other.to_string(),
                 });

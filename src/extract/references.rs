@@ -140,9 +140,9 @@ fn cover_note_number(text: &str) -> Option<Citation> {
 }
 
 /// A Council header's field of earlier documents: `No. prev. doc.: 8811/22`,
-/// `No. Cion doc.: 6543/22 + ADD 1`.
+/// `No. Cion doc.: 6543/22 + ADD 1`, in French `N° doc. préc.:`.
 static PREVIOUS_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"(?i)^\s*no\.?\s+(?:prev\.?|previous|cion)\s+docs?\.?\s*:").unwrap()
+    crate::re::compile(r"(?i)^\s*(?:no\.?\s+(?:prev\.?|previous|cion)\s+docs?\.?|n°\s*docs?\.?\s*(?:préc\.?|cion))\s*:").unwrap()
 });
 
 /// Every Council document number of a previous-documents field.

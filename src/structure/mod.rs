@@ -127,8 +127,21 @@ fn build_sections(doc: &Document, s: &mut Structure) {
         }
         let parent = open.last().map(|&(_, k)| s.sections[k].number.clone());
         let level = (open.len() + 1).min(255) as u8;
-        let title = heading_number(&block.para.text)
-            .map(|(_, at)| block.para.text[at..].trim().to_string())
+        let text = &block.para.text;
+        let title = heading_number(text)
+            .map(|(_, at)| text[at..].trim().to_string())
+            .or_else(|| {
+                // A part's label with its title joined from the next line (`ANNEX` / `Draft
+                // Council conclusions ...`): the title is what follows the label.
+                let t = text.trim_start();
+                let head = t.get(..number.len())?;
+                head.eq_ignore_ascii_case(number).then(|| {
+                    t[number.len()..]
+                        .trim_start_matches([' ', ':', '.', '-', '–', '—'])
+                        .trim()
+                        .to_string()
+                })
+            })
             .unwrap_or_default();
         open.push((style, s.sections.len()));
         s.sections.push(Section {

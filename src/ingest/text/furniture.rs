@@ -17,13 +17,20 @@ pub(crate) static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
         r"|[Pp]age\s+\d+(?:\s+of\s+\d+)?",
         r"|-\s*\d+\s*-",
         r"|(?:PE-CONS\s+)?\d{1,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}/[A-Za-z]{1,5}\s+\d{1,3}",
-        // The Council footer's second line: the directorate, a mark, the language.
-        r"|[A-Z]{2,8}(?:\.[0-9A-Z]{1,4}){0,3}\s+(?:LIMITE\s+)?",
+        // The Council footer's second line: on an annex's pages `ANNEX`, the directorate, a mark,
+        // the language.
+        r"|(?:ANNEX(?:E|\s+[IVX]+)?\s+)?[A-Z]{2,8}(?:\.[0-9A-Z]{1,4}){0,3}\s+(?:LIMITE\s+)?",
         r"(?:BG|ES|CS|DA|DE|ET|EL|EN|FR|GA|HR|IT|LV|LT|HU|MT|NL|PL|PT|RO|SK|SL|FI|SV)",
         r"|DG\s+[A-H](?:\s+[0-9A-Z]{1,3}){0,2}\s+[A-Z]{2}",
         r")\s*$"
     ))
     .unwrap()
+});
+/// The first line of a Council footer: the document's number, the drafter's initials, the page
+/// (`7123/23 ABC/de 1`, `PE-CONS 36/23 RS/ek 3`).
+static COUNCIL_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^(?:PE-CONS\s+)?\d{1,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}/[A-Za-z]{1,5}\s+\d{1,3}$")
+        .unwrap()
 });
 /// A line's shape for telling running heads and footers by repetition: trimmed, and each run
 /// of digits one `#`, so `L 277/9` and `L 277/10`, `EN 3 EN` and `EN 12 EN` are alike.
@@ -131,7 +138,13 @@ pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
             .split(|c: char| !c.is_ascii_digit())
             .filter(|s| !s.is_empty())
             .collect();
-        if let [n] = numbers[..] {
+        // A Council footer's page is its last number.
+        let page_number = match numbers[..] {
+            [n] => Some(n),
+            [.., n] if COUNCIL_FOOTER.is_match(t) => Some(n),
+            _ => None,
+        };
+        if let Some(n) = page_number {
             if let Ok(n) = n.parse::<u32>() {
                 if n < 10_000 {
                     by_shape.entry(shape(t)).or_default().push((i, n));
@@ -147,7 +160,15 @@ pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
         let mut chain: Vec<(usize, u32)> = Vec::new();
         for &(i, n) in occurrences {
             match chain.last() {
-                Some(&(j, m)) if n == m + 1 && i >= j + 8 => chain.push((i, n)),
+                // Pages carry some text between footers; a Council footer is sure enough
+                // of itself to need less.
+                Some(&(j, m))
+                    if n == m + 1
+                        && (i >= j + 8
+                            || (i >= j + 3 && COUNCIL_FOOTER.is_match(lines[i].text.trim()))) =>
+                {
+                    chain.push((i, n))
+                }
                 Some(&(_, m)) if n == m => {}
                 _ if chain.len() < 3 => chain = vec![(i, n)],
                 _ => {}
@@ -157,7 +178,12 @@ pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
             best = chain.into_iter().map(|(i, _)| i).collect();
         }
     }
-    if best.len() < 3 {
+    // A Council footer (`7123/23 ABC/de 1`) says what it is: one page break is enough.
+    let council = !best.is_empty()
+        && best
+            .iter()
+            .all(|&i| COUNCIL_FOOTER.is_match(lines[i].text.trim()));
+    if best.len() < 3 && !council {
         return false;
     }
     // The footer: the page-number line and the short lines at the same distance from it on
@@ -197,19 +223,25 @@ pub(crate) fn infer_pages(lines: &mut [Line]) -> bool {
             }
         }
     }
-    // The footer lines go: they are furniture by what found them.
+    // The footer lines go: they are furniture by what found them, with the footer lines next
+    // to them that vary between pages (`ANNEX` on an annex's pages, another language).
+    let mut ends = Vec::with_capacity(best.len());
     for &i in &best {
-        for d in extent.0..=extent.1 {
-            if let Some(l) = i.checked_add_signed(d).and_then(|k| lines.get_mut(k)) {
-                l.skip = true;
-            }
+        let mut lo = i.saturating_add_signed(extent.0);
+        let mut hi = i.saturating_add_signed(extent.1).min(lines.len() - 1);
+        while lo > 0 && lo + 2 > i && is_page_furniture(lines[lo - 1].text) {
+            lo -= 1;
         }
+        while hi + 1 < lines.len() && hi < i + 2 && is_page_furniture(lines[hi + 1].text) {
+            hi += 1;
+        }
+        for l in &mut lines[lo..=hi] {
+            l.skip = true;
+        }
+        ends.push(hi);
     }
     let mut page = 1;
-    let mut next_break = best
-        .iter()
-        .map(|&i| i.saturating_add_signed(extent.1))
-        .peekable();
+    let mut next_break = ends.into_iter().peekable();
     for (k, l) in lines.iter_mut().enumerate() {
         l.page = page;
         if next_break.peek() == Some(&k) {

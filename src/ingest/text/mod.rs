@@ -505,7 +505,7 @@ fn ends_paragraph(prev: &str, next: &str, typical: usize, kind: &BlockKind) -> b
 }
 /// Cover-note field labels, which start a new paragraph wherever they fall.
 static FIELD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"(?i)^\s*(?:(?:from|to|date\s+of\s+receipt|subject|no\.?\s+(?:cion|prev\.?|previous)\s+docs?\.?|encl\.?)\s*:|delegations\s+will\s+find\b)").unwrap()
+    crate::re::compile(r"(?i)^\s*(?:(?:from|to|date\s+of\s+receipt|subject|no\.?\s+(?:cion|prev\.?|previous)\s+docs?\.?|encl\.?|origine|expéditeur|destinataires?|date\s+de\s+réception|objet|n°\s*doc\.?\s*(?:cion|préc\.?)|p\.\s*j\.)\s*:|delegations\s+will\s+find\b|les\s+délégations\s+trouveront\b)").unwrap()
 });
 fn last_word_lower(s: &str) -> String {
     s.trim_end()
