@@ -479,6 +479,12 @@ impl Document {
     /// A human-readable listing of the blocks, one per line (tables one line per cell
     /// paragraph), for inspecting what an ingester produced.
     pub fn outline(&self) -> String {
+        self.outline_with(|_| String::new())
+    }
+
+    /// [`Document::outline`] with `note(block)` after each block's kind (where the structure
+    /// stage placed it: part, section, recital, paragraph).
+    pub fn outline_with(&self, note: impl Fn(usize) -> String) -> String {
         use std::fmt::Write;
         let mut out = String::new();
         for (at, para) in self.all_paras() {
@@ -509,7 +515,13 @@ impl Document {
             }
             let bold = if para.all_bold() { " [bold]" } else { "" };
             let page = block.page.map_or(String::new(), |p| format!("p{p} "));
-            let _ = writeln!(out, "{:>4} {page}{kind}{bold}: {text}", at.block);
+            let note = note(at.block);
+            let note = if note.is_empty() {
+                note
+            } else {
+                format!(" {{{note}}}")
+            };
+            let _ = writeln!(out, "{:>4} {page}{kind}{bold}{note}: {text}", at.block);
         }
         out
     }

@@ -609,3 +609,63 @@ fn query_says_which_article_and_recital_cite() {
         "a recital cites it"
     );
 }
+
+/// `cites` lists, for each reference an act cites, the articles (with their paragraphs) and
+/// recitals that cite it, and the text output shows them.
+#[test]
+fn cites_says_where_an_act_cites_each_reference() {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo("fixtures/oj-l-2021-243-climate-law/input.txt"),
+        folder.path().join("climate-law.txt"),
+    )
+    .unwrap();
+    let db = tmp.path().join("acts.sqlite");
+    add(&db, folder.path(), None);
+    let index = Index::open_existing(&db).unwrap();
+    let c = index
+        .cites("climate-law.txt")
+        .unwrap()
+        .expect("the document is indexed");
+    let cited = c
+        .references
+        .iter()
+        .find(|r| r.id == "Regulation (EU) 2018/1999")
+        .expect("the Governance Regulation is cited");
+    assert!(
+        cited.places.iter().any(|p| p.starts_with("Article 13")),
+        "Article 13 amends it: {:?}",
+        cited.places
+    );
+    assert!(
+        cited.places.iter().any(|p| p.starts_with("recital (")),
+        "a recital cites it: {:?}",
+        cited.places
+    );
+    let mut seen = cited.places.clone();
+    seen.dedup();
+    assert_eq!(seen.len(), cited.places.len(), "each place once");
+}
+
+#[test]
+fn places_read_as_a_reader_writes_them() {
+    use eurodoc::index::place;
+    assert_eq!(
+        place(Some("Article 2"), None, Some(3), None).as_deref(),
+        Some("Article 2(3)")
+    );
+    assert_eq!(
+        place(Some("Chapter II"), Some(9), None, None).as_deref(),
+        Some("recital (9)")
+    );
+    assert_eq!(
+        place(Some("2.1"), None, None, Some(4)).as_deref(),
+        Some("2.1, footnote 4")
+    );
+    assert_eq!(
+        place(None, None, None, Some(4)).as_deref(),
+        Some("footnote 4")
+    );
+    assert_eq!(place(None, None, None, None), None);
+}

@@ -335,18 +335,12 @@ fn query(index: &Index, reference: &str, json: bool) -> Result<ExitCode> {
             if let Some(p) = m.page {
                 at.push(format!("p. {p}"));
             }
-            if let Some(s) = &m.section {
-                at.push(s.clone());
-            }
-            if let Some(k) = m.paragraph {
-                at.push(format!("paragraph {k}"));
-            }
-            if let Some(k) = m.recital {
-                at.push(format!("recital ({k})"));
-            }
-            if let Some(f) = m.footnote {
-                at.push(format!("footnote {f}"));
-            }
+            at.extend(eurodoc::index::place(
+                m.section.as_deref(),
+                m.recital,
+                m.paragraph,
+                m.footnote,
+            ));
             let at = if at.is_empty() {
                 String::new()
             } else {
@@ -388,6 +382,9 @@ fn cites(index: &Index, document: &str, json: bool) -> Result<ExitCode> {
                 .map(|t| format!("  ({t})"))
                 .unwrap_or_default()
         );
+        if !r.places.is_empty() {
+            out += &format!("{:>30}in {}\n", "", r.places.join("; "));
+        }
     }
     print_stdout(&out)?;
     Ok(ExitCode::SUCCESS)

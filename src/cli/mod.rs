@@ -74,7 +74,11 @@ enum Command {
     Index(index::IndexArgs),
     /// Print the JSON Schema of the output.
     Schema,
-    /// Print the document model an input gives (one line per block), to see how it was read.
+    /// Print the document model an input gives (one line per block), to see how it was read:
+    /// block index, page, kind (`h1 2.1` heading, `p` paragraph, `li0 1.` list item, `td
+    /// row:col:para` table cell, `fn 3` footnote body, `toc` contents) and, in braces, where the
+    /// structure stage placed it (part of a proposal, `§` section, `recital (5)`, `¶ 2` article
+    /// paragraph). Footnote calls show as `^N`.
     Blocks {
         /// The document: a PDF, a Markdown conversion or a plain-text file.
         file: PathBuf,
@@ -117,7 +121,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let doc = eurodoc::ingest::ingest(&bytes, Some(&file.to_string_lossy()))
                 .with_context(|| format!("{}", file.display()))?;
-            print_stdout(&doc.outline())?;
+            let structure = eurodoc::structure::analyze(&doc);
+            print_stdout(&doc.outline_with(|b| structure.describe_block(b)))?;
             Ok(ExitCode::SUCCESS)
         }
     }

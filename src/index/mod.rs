@@ -113,6 +113,33 @@ pub struct Cited {
     pub titles: Vec<String>,
     /// The cited document is itself in the index.
     pub in_corpus: bool,
+    /// Where the document cites it, in reading order, each place once: `Article 2(3)`,
+    /// `recital (9)`, `2.1`, `footnote 4` (see [`place`]).
+    pub places: Vec<String>,
+}
+
+/// A mention's place for a reader: an article with its paragraph (`Article 2(3)`), a recital
+/// (`recital (9)`), a section (`2.1`, `Annex`), a footnote (`2.1, footnote 4`).
+pub fn place(
+    section: Option<&str>,
+    recital: Option<u32>,
+    paragraph: Option<u32>,
+    footnote: Option<u32>,
+) -> Option<String> {
+    let mut at = match (section, recital, paragraph) {
+        (_, Some(r), _) => Some(format!("recital ({r})")),
+        (Some(s), None, Some(p)) if s.starts_with("Article ") => Some(format!("{s}({p})")),
+        (Some(s), None, Some(p)) => Some(format!("{s}, paragraph {p}")),
+        (Some(s), None, None) => Some(s.to_string()),
+        (None, None, _) => None,
+    };
+    if let Some(f) = footnote {
+        at = Some(match at {
+            Some(a) => format!("{a}, footnote {f}"),
+            None => format!("footnote {f}"),
+        });
+    }
+    at
 }
 
 /// What a document cites.
@@ -601,6 +628,7 @@ impl Index {
                         mentions: r.get(3)?,
                         titles: Vec::new(),
                         in_corpus: r.get(4)?,
+                        places: Vec::new(),
                     },
                 ))
             })?
@@ -608,11 +636,30 @@ impl Index {
         let mut titles = self.conn.prepare_cached(
             "SELECT title FROM titles WHERE document = ?1 AND ref = ?2 ORDER BY title",
         )?;
+        let mut places = self.conn.prepare_cached(
+            "SELECT section, recital, paragraph, footnote FROM mentions
+             WHERE document = ?1 AND ref = ?2 ORDER BY seq",
+        )?;
         let mut references = Vec::with_capacity(rows.len());
         for (key, mut c) in rows {
             c.titles = titles
                 .query_map(params![id, key], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
+            let found: Vec<Option<String>> = places
+                .query_map(params![id, key], |r| {
+                    Ok(place(
+                        r.get::<_, Option<String>>(0)?.as_deref(),
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            for p in found.into_iter().flatten() {
+                if !c.places.contains(&p) {
+                    c.places.push(p);
+                }
+            }
             references.push(c);
         }
         Ok(Some(CitesResult {

@@ -376,6 +376,25 @@ impl Structure {
             .map(|k| &self.sections[k])
     }
 
+    /// Where block `block` stands, for `eurodoc blocks`: its part, innermost section, recital
+    /// and article paragraph, as `legal_text · Article 12 · ¶ 2` (empty when none applies).
+    pub fn describe_block(&self, block: usize) -> String {
+        let mut out: Vec<String> = Vec::new();
+        if let Some(part) = self.legislative.part_of(block) {
+            out.push(part.to_string());
+        }
+        if let Some(s) = self.section_of(block) {
+            out.push(format!("§ {}", s.number));
+        }
+        if let Some(r) = self.block_recital.get(block).copied().flatten() {
+            out.push(format!("recital ({r})"));
+        }
+        if let Some(p) = self.block_paragraph.get(block).copied().flatten() {
+            out.push(format!("¶ {p}"));
+        }
+        out.join(" · ")
+    }
+
     /// The location of `range` (bytes of `para.text`) in paragraph `at` of `doc`.
     pub fn locate(
         &self,
