@@ -38,8 +38,10 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
         if let Some(c) = re.captures(text) {
             let title = c.get(2)?;
             // `D. M. SASSOLI` is a signatory's initials, not section D.
-            let initials = title.as_str().as_bytes().get(1) == Some(&b'.')
-                && title.as_str().starts_with(|c: char| c.is_ascii_uppercase());
+            let t = title.as_str();
+            let initials = (t.as_bytes().get(1) == Some(&b'.')
+                && t.starts_with(|c: char| c.is_ascii_uppercase()))
+                || signatures(t);
             let glued = !text[..title.start()].ends_with(char::is_whitespace);
             let glued_ok = !glued || title.as_str().starts_with(char::is_uppercase);
             if titled(title.as_str()) && !initials && glued_ok {
@@ -81,16 +83,40 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
     };
     Some((number, c.get(3)?.start()))
 }
+/// `METSOLA M. BEK` after `R.`: the signatures of an act (`R. METSOLA` / `M. BEK` set side by
+/// side), names in capitals with another initial among them.
+fn signatures(title: &str) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let initial =
+        |w: &&str| w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_uppercase());
+    words.len() <= 6 && words.iter().skip(1).any(initial) && !title.chars().any(char::is_lowercase)
+}
+
 /// A plain-text line that is a numbered heading: a section number, a title in capitals or
 /// sentence case, short, and not ending like a sentence or a list item.
 pub(crate) fn text_heading(s: &str) -> Option<String> {
     let t = s.trim();
-    // A line ending in a colon introduces what follows (`2. The tasks ... shall include:`).
-    if t.chars().count() > 150 || t.ends_with(['.', ';', ',', ':']) {
+    // A line ending in a colon introduces what follows (`2. The tasks ... shall include:`);
+    // a deep number's title may end in one, or in a comma where it wraps (`1.3. The
+    // proposal/initiative relates to:`, `2.2.1. Justification of the management mode(s),`).
+    if t.chars().count() > 150 || t.ends_with(['.', ';']) {
         return None;
     }
     let (number, title_at) = heading_number(t)?;
+    if t.ends_with([',', ':']) && !number.contains('.') {
+        return None;
+    }
+    // Budget lines (`05.02.01 European Regional Development`) number with leading zeros.
+    if number.starts_with('0') {
+        return None;
+    }
     let title = &t[title_at..];
+    // Columns set apart by runs of spaces are a table row (`1   Diff   Yes   Yes`); a title in
+    // capitals may be justified that wide (`3.   RESULTS   OF   EX-POST ...`).
+    let caps = !title.chars().any(char::is_lowercase);
+    if !caps && title.split("   ").filter(|c| !c.trim().is_empty()).count() >= 3 {
+        return None;
+    }
     // A legal part alone on its line (`ANNEX`, `Article 12`): its title, if any, follows.
     let legal = [
         "Article ", "Chapter ", "Section ", "Part ", "Title ", "Annex",
@@ -189,7 +215,7 @@ pub fn join_legal_headings(blocks: Vec<Block>) -> Vec<Block> {
 }
 
 /// The number of a paragraph or heading that holds only a legal part's number.
-fn lone_part_number(block: &Block) -> Option<String> {
+pub(crate) fn lone_part_number(block: &Block) -> Option<String> {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. }) {
         return None;
     }

@@ -69,12 +69,16 @@ pub fn number(
         let mut current = None;
         let end = s.blocks.end.min(n);
         for (i, slot) in paragraph.iter_mut().enumerate().take(end).skip(s.block + 1) {
-            match doc.blocks[i].kind {
+            let heading_paragraph = match &doc.blocks[i].kind {
                 BlockKind::Footnote { .. } => continue,
+                // A paragraph the reader took for a heading (the structure stage did not).
+                BlockKind::Heading {
+                    number: Some(k), ..
+                } if !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()) => k.parse().ok(),
                 BlockKind::Heading { .. } => break,
-                _ => {}
-            }
-            if let Some(k) = marker_number(i, &PARAGRAPH_NUMBER) {
+                _ => None,
+            };
+            if let Some(k) = heading_paragraph.or_else(|| marker_number(i, &PARAGRAPH_NUMBER)) {
                 // Paragraphs run 1, 2, 3: a `1.` inside a quoted amendment starts again.
                 if k == 1 || current.is_some_and(|c: u32| k == c + 1) {
                     current = Some(k);

@@ -112,6 +112,12 @@ fn build_sections(doc: &Document, s: &mut Structure) {
                 .map(|&(_, k)| s.sections[k].number.as_str())
         };
         let style = Style::of(number, last_of(Style::Roman), last_of(Style::Letter));
+        // Inside an article, `1.`, `2.` number its paragraphs, whatever the reader made of
+        // a line that looked like a heading (a converter's long first line, say).
+        let in_article = open.last().is_some_and(|&(st, _)| st == Style::Legal(5));
+        if part == Some("legal_text") && in_article && style == Style::Arabic(1) {
+            continue;
+        }
         // Close what the new heading ends: an annex ends everything, a chapter ends the
         // sections and articles in it, a heading of a style already open ends what is inside it.
         match style {

@@ -32,14 +32,19 @@ static COUNCIL_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(r"^(?:PE-CONS\s+)?\d{1,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}/[A-Za-z]{1,5}\s+\d{1,3}$")
         .unwrap()
 });
-/// A line's shape for telling running heads and footers by repetition: trimmed, and each run
-/// of digits one `#`, so `L 277/9` and `L 277/10`, `EN 3 EN` and `EN 12 EN` are alike.
+/// A line's shape for telling running heads and footers by repetition: trimmed, each run of
+/// digits one `#` and each run of spaces one space, so `L 277/9` and `L 277/10`, `EN 3 EN` and
+/// `EN 12 EN` are alike, however a layout-keeping converter spaced them.
 pub(crate) fn shape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.trim().chars() {
         if c.is_ascii_digit() {
             if !out.ends_with('#') {
                 out.push('#');
+            }
+        } else if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
             }
         } else {
             out.push(c);
@@ -76,8 +81,15 @@ pub(crate) fn drop_page_furniture(lines: &mut [Line]) {
     for i in edges {
         let s = shape(lines[i].text);
         let group = &groups[&s];
-        let recurring =
-            n_pages >= 3 && group.len() * 2 >= n_pages && s.len() < 120 && runs_with_pages(group);
+        // The Official Journal alternates its head between odd and even pages (`L 277/3 ...
+        // 27.10.2022`, `27.10.2022 ... L 277/4`): a head numbered with the page needs only a
+        // third of the pages.
+        let numbered = group.iter().any(|g| g.1.trim() != group[0].1.trim());
+        let share = if numbered { 3 } else { 2 };
+        let recurring = n_pages >= 3
+            && group.len() * share >= n_pages
+            && s.len() < 120
+            && runs_with_pages(group);
         if recurring || is_page_furniture(lines[i].text) {
             lines[i].skip = true;
         }

@@ -236,6 +236,20 @@ impl<'a> Assembler<'a> {
         }
     }
 
+    /// Whether the pending paragraph is the one short line under a lone `Article 1` (or
+    /// `CHAPTER 2`) line: that part's title, which the next line does not continue.
+    fn is_part_title(&self, p: &Pending) -> bool {
+        let line = p.last_line.trim();
+        matches!(p.kind, BlockKind::Paragraph)
+            && p.b.text() == line
+            && line.chars().count() * 10 < self.typical * 6
+            && !line.ends_with(['.', ';', ':', ','])
+            && self
+                .blocks
+                .last()
+                .is_some_and(|b| crate::ingest::headings::lone_part_number(b).is_some())
+    }
+
     fn page(&self, l: &Line) -> Option<u32> {
         (!self.md).then_some(l.page)
     }
@@ -298,8 +312,20 @@ impl<'a> Assembler<'a> {
         }
         // A table of contents line (`2.1. Title ........ 12`) repeats a heading.
         if is_contents_line(t) {
+            // An entry wrapped over two lines: its first line, without leaders, looked like a
+            // heading that runs on.
+            let wrapped = self
+                .cur
+                .take_if(|p| matches!(p.kind, BlockKind::Heading { .. }) && p.last_line.is_empty());
             self.flush();
-            let mut b = ParaBuilder::new();
+            let mut b = match wrapped {
+                Some(p) => {
+                    let mut b = p.b;
+                    b.push_space(line.start);
+                    b
+                }
+                None => ParaBuilder::new(),
+            };
             if self.md {
                 parse_inline(&mut b, t, line.start, &mut |_| {});
             } else {
@@ -435,7 +461,11 @@ impl<'a> Assembler<'a> {
         let continues = match &self.cur {
             None => false,
             Some(p) if matches!(p.kind, BlockKind::Heading { .. }) => p.last_line.is_empty(),
-            Some(p) => self.md || !ends_paragraph(p.last_line, t, self.typical, &p.kind),
+            Some(p) => {
+                self.md
+                    || !(ends_paragraph(p.last_line, t, self.typical, &p.kind)
+                        || self.is_part_title(p))
+            }
         };
         if continues {
             let mut p = self.cur.take().expect("checked above");

@@ -72,8 +72,9 @@ pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
 }
 
 /// Calls for bodies that have none: a body the page-foot reader found on the page after its
-/// call (the paragraph ran on), or whose call is glued to a year (`adopted in 20118.`). The
-/// call is the last one glued to a word or a year before the body and after the call before.
+/// call (the paragraph ran on), whose call is glued to a year (`adopted in 20118.`), or set
+/// apart by spaces as `pdftotext` writes a superscript after a comma (`NextGenerationEU, 2 the`).
+/// The call is the last candidate before the body and after the call before.
 fn call_orphans(blocks: &mut [Block]) {
     let mut called: std::collections::HashSet<u32> = std::collections::HashSet::new();
     let mut bodies: Vec<(u32, usize)> = Vec::new();
@@ -103,7 +104,7 @@ fn call_orphans(blocks: &mut [Block]) {
         .iter()
         .enumerate()
         .flat_map(|(s, &(b, _))| call_candidates(slot_para(blocks, slots[s]), s, b))
-        .filter(|c| c.kind == Call::Glued && c.plain_word)
+        .filter(|c| (c.kind == Call::Glued && c.plain_word) || c.kind == Call::Spaced)
         .collect();
     let mut lifted: Vec<CallAt> = Vec::new();
     for (n, body) in orphans {
@@ -145,13 +146,17 @@ fn pair_runs(blocks: &mut Vec<Block>) -> Option<String> {
     if entries.is_empty() {
         return None;
     }
-    let runs = runs(&entries);
     let slots = slots(blocks);
     let calls: Vec<CallAt> = slots
         .iter()
         .enumerate()
         .flat_map(|(s, &(b, _))| call_candidates(slot_para(blocks, slots[s]), s, b))
         .collect();
+    let entries = at_page_feet(blocks, entries, &calls);
+    if entries.is_empty() {
+        return None;
+    }
+    let runs = runs(&entries);
     // How many of its numbers each run finds called anywhere before it: a short run that
     // a later, better-called run also numbers is not taken first (`(5)` of an article's
     // points before the act's notes (1) to (14)).
@@ -266,6 +271,71 @@ fn pair_runs(blocks: &mut Vec<Block>) -> Option<String> {
             "{bodies} footnote bodies were found in the text's notation but only {called} of their calls"
         )
     })
+}
+
+/// On pages (form feeds, or pages found from footers), `(N)` bodies stand at the page's foot:
+/// the `(N)` entries kept are, per page, the longest run numbered in sequence that ends the
+/// page and whose first number is called on the page before it. An Official Journal act read
+/// by `pdftotext` numbers its recitals `(11)`, `(12)` right above its notes `(13)`, `(14)`:
+/// only the notes end the page, and recital (11) is not called. Text without pages and the
+/// other notations are left as they are.
+fn at_page_feet(blocks: &[Block], entries: Vec<Entry>, calls: &[CallAt]) -> Vec<Entry> {
+    let pages: std::collections::BTreeSet<u32> = blocks.iter().filter_map(|b| b.page).collect();
+    if pages.len() < 2 {
+        return entries;
+    }
+    let by_block: std::collections::HashMap<usize, &Entry> = entries
+        .iter()
+        .filter(|e| e.marker == Marker::Paren)
+        .map(|e| (e.block, e))
+        .collect();
+    let mut keep: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut i = blocks.len();
+    while i > 0 {
+        let page = blocks[i - 1].page;
+        let start = blocks[..i]
+            .iter()
+            .rposition(|b| b.page != page)
+            .map_or(0, |k| k + 1);
+        // The trailing run of entries, last to first, numbered in sequence.
+        let mut run: Vec<&Entry> = Vec::new();
+        let mut k = i;
+        while k > start {
+            let b = k - 1;
+            match by_block.get(&b) {
+                Some(e) if run.last().is_none_or(|l| l.number == e.number + 1) => {
+                    run.push(e);
+                    k = b;
+                }
+                // The text of a `(1)` standing alone on its line.
+                None if run
+                    .last()
+                    .is_some_and(|l| l.text_block == b && l.block + 1 == b) =>
+                {
+                    k = b
+                }
+                _ => break,
+            }
+        }
+        // The longest tail of the run whose first number is called before it on the page.
+        run.reverse();
+        if let Some(first) = (0..run.len()).find(|&r| {
+            let e = run[r];
+            calls.iter().any(|c| {
+                c.kind == Call::Paren
+                    && c.number == e.number
+                    && c.block >= start
+                    && c.block < e.block
+            })
+        }) {
+            keep.extend(run[first..].iter().map(|e| e.block));
+        }
+        i = start;
+    }
+    entries
+        .into_iter()
+        .filter(|e| e.marker != Marker::Paren || keep.contains(&e.block))
+        .collect()
 }
 
 /// The block after a run's last entry.

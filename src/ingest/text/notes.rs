@@ -117,7 +117,16 @@ pub(crate) fn glued_word_ok(before: &str) -> bool {
             && y.bytes().all(|b| b.is_ascii_digit())
             && tail[..tail.len() - 4].ends_with([' ', '('])
     };
-    if year {
+    // So does an act's number (`Regulation (EU) 2021/1058;22`).
+    let act_number = tail.len() < before.len() && {
+        let token = tail.rsplit([' ', '(']).next().unwrap_or("");
+        let (a, b) = token.split_once('/').unwrap_or(("", ""));
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    };
+    if year || act_number {
         return true;
     }
     let word: String = before
@@ -145,7 +154,7 @@ impl GluedCalls {
     }
 }
 pub(crate) static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"[A-Za-z\u{c0}-\u{24f}.,;:)’”'\x22](\d{1,3})(?:[\s.,;:)]|$)").unwrap()
+    crate::re::compile(r"[A-Za-z\u{c0}-\u{24f}.,;:)+’”'\x22](\d{1,3})(?:[\s.,;:)]|$)").unwrap()
 });
 /// Push a plain-text line on `page`; with `glued`, split off footnote calls glued to the word
 /// before them.
