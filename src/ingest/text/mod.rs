@@ -107,6 +107,12 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
             asm.blocks.push(parse_table(&lines[start..i]));
             continue;
         }
+        if !md {
+            if let Some(next) = asm.lone_number(&lines, i) {
+                i = next;
+                continue;
+            }
+        }
         asm.line(line, lines.get(i + 1).map(|l| l.text).unwrap_or(""));
         i += 1;
     }
@@ -234,6 +240,90 @@ impl<'a> Assembler<'a> {
                 });
             }
         }
+    }
+
+    /// A section or paragraph number alone on its line, as `pdftotext` without `-layout`
+    /// writes a number set apart by a tab (`1.` / blank / `CONTEXT OF THE PROPOSAL`, `1.4.1.` /
+    /// `General objective(s)`, `1.` / `To strengthen ...`): read with the line that follows
+    /// (one blank line between allowed) as a heading, a contents entry or a numbered
+    /// paragraph. Returns the index of the line after what it took.
+    fn lone_number(&mut self, lines: &[Line<'a>], i: usize) -> Option<usize> {
+        static LONE: LazyLock<Regex> = LazyLock::new(|| {
+            crate::re::compile(r"^\s*((?:\d{1,2}\.){1,4}|[IVX]{1,5}\.|[A-H]\.)\s*$").unwrap()
+        });
+        let number = LONE.captures(lines[i].text)?.get(1)?.as_str();
+        let j = (i + 1..lines.len().min(i + 3))
+            .filter(|&k| !lines[k].skip)
+            .find(|&k| !is_blank(lines[k].text))?;
+        // One blank line at most between the number and its text.
+        if (i + 1..j).filter(|&k| !lines[k].skip).count() > 1 {
+            return None;
+        }
+        let text = lines[j].text.trim();
+        if text.is_empty() || LONE.is_match(text) || list_marker(text, false).is_some() {
+            return None;
+        }
+        let combined = format!("{number} {text}");
+        let deep = number.matches('.').count() > 1;
+        let title_like = !text.ends_with(['.', ';'])
+            && (deep
+                || !number.starts_with(|c: char| c.is_ascii_digit())
+                || is_caps_line(text)
+                || text.chars().count() * 10 < self.typical * 6);
+        let kind = if is_contents_line(&combined) {
+            BlockKind::Contents
+        } else if title_like && text_heading(&combined).is_some() {
+            let n = number.trim_end_matches('.').to_string();
+            BlockKind::Heading {
+                level: n.split('.').count().min(6) as u8,
+                number: Some(n),
+            }
+        } else if number.starts_with(|c: char| c.is_ascii_digit()) && !deep {
+            BlockKind::ListItem {
+                marker: number.to_string(),
+                depth: 0,
+            }
+        } else {
+            return None;
+        };
+        self.flush();
+        let mut b = ParaBuilder::new();
+        b.page(lines[i].page);
+        let heading = matches!(kind, BlockKind::Heading { .. });
+        if !matches!(kind, BlockKind::ListItem { .. }) {
+            let at = lines[i].text.find(number).unwrap_or(0);
+            push_plain(&mut b, number, lines[i].start + at, None);
+            b.push_space(lines[j].start);
+        }
+        let at = lines[j].text.find(text).unwrap_or(0);
+        b.page(lines[j].page);
+        if heading || matches!(kind, BlockKind::Contents) {
+            push_plain(&mut b, text, lines[j].start + at, None);
+        } else {
+            self.push(&mut b, text, lines[j].start + at, lines[j].page);
+        }
+        let next = lines.get(j + 1).map_or("", |l| l.text);
+        // A long title wraps onto a line in lower case; a numbered paragraph runs on.
+        let wraps = heading
+            && text.chars().count() * 10 >= self.typical * 7
+            && next.trim_start().starts_with(char::is_lowercase);
+        let contents = matches!(kind, BlockKind::Contents);
+        self.cur = Some(Pending {
+            kind,
+            b,
+            page: Some(lines[j].page),
+            last_line: if heading && !wraps {
+                "."
+            } else if heading {
+                ""
+            } else {
+                lines[j].text
+            },
+        });
+        if contents || (heading && !wraps) {
+            self.flush();
+        }
+        Some(j + 1)
     }
 
     /// Whether the pending paragraph is the one short line under a lone `Article 1` (or
