@@ -105,9 +105,17 @@ fn first_page_title(doc: &Document) -> Option<String> {
         .take(30)
         .filter(|b| b.page.is_none_or(|p| p <= 1))
         .collect();
+    // Plain text carries no type styles: any short line of the first page may be the title.
+    let unstyled = doc.blocks.iter().all(|b| b.para.bold.is_empty());
     let candidate = |b: &&&crate::model::Block| {
         let t = b.para.text.trim();
-        let set_apart = b.para.all_bold() || matches!(b.kind, BlockKind::Heading { .. });
+        let set_apart = b.para.all_bold()
+            || matches!(b.kind, BlockKind::Heading { .. })
+            || (unstyled
+                && matches!(b.kind, BlockKind::Paragraph)
+                && !is_reference_line(t)
+                && !is_upper(t)
+                && !DOC_TYPE_LINE.is_match(t));
         let words = t.split_whitespace().count();
         // `E U G r e e n D e a l`: letters spaced out for show are no title.
         let spaced = t
@@ -140,6 +148,12 @@ fn first_page_title(doc: &Document) -> Option<String> {
 
 static ANNEX_LABEL: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^(?:ANNEX|Annex)(?:\s+[IVX]+)?\s+").unwrap());
+
+/// A line that is mostly a document reference (`COM(2020) 605 final`), no title.
+fn is_reference_line(t: &str) -> bool {
+    let cited: usize = crate::citation::find(t).iter().map(|c| c.range.len()).sum();
+    cited * 2 >= t.len()
+}
 
 /// Whether the document opens as the Council's documents do: its number with subject codes,
 /// or `PE-CONS`, near the top.

@@ -126,7 +126,12 @@ pub(crate) fn text_heading(s: &str) -> Option<String> {
     if title.is_empty() && legal {
         return Some(number);
     }
-    if !title.starts_with(|c: char| c.is_uppercase()) {
+    // A title may open with a quote: `A. ‘Decision based solely on automated processing’`.
+    // Only after a dotted number: `7   ‘Administrative expenditure’` is a table's cell.
+    let unquoted = title.trim_start_matches(['‘', '“', '"', '\'']);
+    let quoted = unquoted.len() < title.len();
+    let dotted = t[..title_at].trim_end().ends_with('.');
+    if !unquoted.starts_with(|c: char| c.is_uppercase()) || (quoted && !dotted) {
         return None;
     }
     // Council conclusions number their paragraphs and open them with a verb in capitals
