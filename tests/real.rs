@@ -217,7 +217,10 @@ fn converter_markdown() {
 /// the note numbers of a page apart from their bodies), scored with the PDF's checklist: the
 /// text path must read what the PDF reader reads. The reader's bar where it is met, floors at
 /// the measured scores where it is not yet (plain `pdftotext` bodies of Commission notes).
-const CONVERTED: &[(&str, &str, &[(&str, f64)])] = &[
+/// A fixture's name, the converter variant, the bar.
+type Converted = (&'static str, &'static str, &'static [(&'static str, f64)]);
+
+const CONVERTED: &[Converted] = &[
     (
         "com-2023-335-step",
         "pdftotext-layout",
