@@ -45,6 +45,9 @@ pub fn looks_like_markdown(s: &str) -> bool {
 pub fn ingest(text: &str, format: SourceFormat) -> Document {
     let md = format == SourceFormat::Markdown;
     let mut lines = split_lines(text, !md);
+    if !md {
+        lines = split_run_together_cover(lines);
+    }
     let mut warnings = Vec::new();
     let pages = if md {
         None
@@ -154,6 +157,40 @@ struct Line<'a> {
     page: u32,
     skip: bool,
 }
+/// pdfminer may run a cover page's text boxes into one line, two spaces apart (`EUROPEAN
+/// COMMISSION  Brussels, 20.6.2023  COM(2023) 335 final 2023/0199 (COD)  Proposal for a ...`):
+/// on the first page, such a line is split where a cover field starts after a wide space.
+fn split_run_together_cover(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(r"\s{2,}((?:Brussels|Strasbourg|Luxembourg|Bruxelles),\s|(?:COM|JOIN|SWD|SEC|C)\s?\(\d{4}\)|\d{4}/\d{4}\s?\(|(?:Proposal\s+for|COMMUNICATION|REPORT|JOINT\s+COMMUNICATION|COMMISSION\s+STAFF)\b)").unwrap()
+    });
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.page > 1 || line.text.trim().len() < 40 || !FIELD.is_match(line.text) {
+            out.push(line);
+            continue;
+        }
+        let mut from = 0;
+        for c in FIELD.captures_iter(line.text) {
+            let at = c.get(1).expect("group 1 always matches").start();
+            if !line.text[from..at].trim().is_empty() {
+                out.push(Line {
+                    text: &line.text[from..at],
+                    start: line.start + from,
+                    ..line
+                });
+            }
+            from = at;
+        }
+        out.push(Line {
+            text: &line.text[from..],
+            start: line.start + from,
+            ..line
+        });
+    }
+    out
+}
+
 /// Split into lines (without their terminators) with byte offsets; form feeds start new pages.
 fn split_lines(text: &str, paged: bool) -> Vec<Line<'_>> {
     let mut out = Vec::new();
@@ -252,11 +289,18 @@ impl<'a> Assembler<'a> {
             crate::re::compile(r"^\s*((?:\d{1,2}\.){1,4}|[IVX]{1,5}\.|[A-H]\.)\s*$").unwrap()
         });
         let number = LONE.captures(lines[i].text)?.get(1)?.as_str();
-        let j = (i + 1..lines.len().min(i + 3))
+        // A lone bullet may stand between (`1.` / `•` / `CONTEXT OF THE PROPOSAL`).
+        let lone_bullet = |t: &str| matches!(t.trim(), "•" | "" | "▪" | "–" | "-");
+        let j = (i + 1..lines.len().min(i + 5))
             .filter(|&k| !lines[k].skip)
-            .find(|&k| !is_blank(lines[k].text))?;
-        // One blank line at most between the number and its text.
-        if (i + 1..j).filter(|&k| !lines[k].skip).count() > 1 {
+            .find(|&k| !is_blank(lines[k].text) && !lone_bullet(lines[k].text))?;
+        // One blank line at most between the number and its text, or a bullet between blanks.
+        let between: Vec<&str> = (i + 1..j)
+            .filter(|&k| !lines[k].skip)
+            .map(|k| lines[k].text)
+            .collect();
+        let bullets = between.iter().filter(|t| !is_blank(t)).count();
+        if between.len() > 1 + 2 * bullets || bullets > 1 {
             return None;
         }
         let text = lines[j].text.trim();
