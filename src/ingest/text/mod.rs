@@ -165,8 +165,14 @@ fn split_run_together_cover(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         crate::re::compile(r"\s{2,}((?:Brussels|Strasbourg|Luxembourg|Bruxelles),\s|(?:COM|JOIN|SWD|SEC|C)\s?\(\d{4}\)|\d{4}/\d{4}\s?\(|(?:Proposal\s+for|COMMUNICATION|REPORT|JOINT\s+COMMUNICATION|COMMISSION\s+STAFF)\b)").unwrap()
     });
     let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        if line.page > 1 || line.text.trim().len() < 40 || !FIELD.is_match(line.text) {
+    for (k, line) in lines.into_iter().enumerate() {
+        // Near the top, and with two fields at least: `(18)      Proposal for a directive`
+        // in a list of notes is one line.
+        if line.page > 1
+            || k > 60
+            || line.text.trim().len() < 40
+            || FIELD.find_iter(line.text).count() < 2
+        {
             out.push(line);
             continue;
         }
