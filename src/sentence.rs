@@ -23,6 +23,21 @@ pub fn sentence_around(text: &str, range: std::ops::Range<usize>) -> std::ops::R
     start + lead..start + s.trim_end().len()
 }
 
+/// The byte ranges of the sentences of `text`, trimmed.
+pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for b in boundaries(text).chain(std::iter::once(text.len())) {
+        let s = &text[start..b];
+        let lead = s.len() - s.trim_start().len();
+        if !s.trim().is_empty() {
+            out.push(start + lead..start + s.trim_end().len());
+        }
+        start = b;
+    }
+    out
+}
+
 /// Byte offsets where a new sentence starts: after `.`, `!`, `?` (and closing quotes or
 /// brackets), then whitespace, then an upper-case letter, digit or opening quote; not after
 /// an abbreviation, a single initial, or a number (`p. 4`, `No. 1049`).

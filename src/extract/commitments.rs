@@ -6,8 +6,9 @@
 //! the modality (`The Commission will:`, `Member States are encouraged to:`, `The Council is
 //! invited to:`, `EU agencies (Europol, Eurojust, EMCDDA) will:`) and the list after it holds
 //! the commitments: bullets or numbered items, or, in plain text without bullets, lines that
-//! start in lower case and end in `;`. Lists elsewhere and "The Commission will ..." sentences
-//! in running prose are not commitments.
+//! start in lower case and end in `;`. Elsewhere in the body, a sentence in which the
+//! Commission binds itself to future action ("The Commission will propose ...", "the Commission
+//! intends to ...") is a commitment too (see [`body`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -160,8 +161,21 @@ fn parenthesised_names(text: &str) -> Vec<String> {
     out
 }
 
-/// Run the commitments stage.
+/// Run the commitments stage: way-forward blocks, then commitment sentences in the body.
 pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec<Commitment> {
+    let (mut out, covered) = way_forward(doc, structure, refs);
+    out.extend(body::extract(doc, structure, refs, &covered));
+    out.sort_by_key(|c| (c.location.block, c.location.span.start));
+    out
+}
+
+/// The items of way-forward blocks, and the blocks those blocks cover.
+fn way_forward(
+    doc: &Document,
+    structure: &Structure,
+    refs: &[Reference],
+) -> (Vec<Commitment>, Vec<Range<usize>>) {
+    let mut covered = Vec::new();
     let mut out = Vec::new();
     let n = doc.blocks.len();
     let mut i = 0;
@@ -173,6 +187,7 @@ pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec
         }
         let year = year_in(&block.para.text);
         let end = block_end(doc, structure, i);
+        covered.push(i..end);
         let mut lead: Option<LeadIn> = None;
         let mut k = i + 1;
         while k < end {
@@ -223,7 +238,7 @@ pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec
         }
         i = end.max(i + 1);
     }
-    out
+    (out, covered)
 }
 
 fn is_way_forward(b: &Block) -> bool {
@@ -447,7 +462,7 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `by mid-2014` → 2014-06-30; `in the first half of 2013` → 2013-06-30; `during the spring`
 /// → the end of spring (meteorological: 31 May) of the block's year, `within`; `in 2014` →
 /// 2014-12-31 `within`. Without any: the block's year, `horizon`.
-fn deadline(text: &str, block_year: Option<u32>) -> Option<Deadline> {
+pub(super) fn deadline(text: &str, block_year: Option<u32>) -> Option<Deadline> {
     for c in DEADLINE.captures_iter(text) {
         let rel = c["rel"].to_lowercase();
         let relation = match rel.split_whitespace().next().unwrap_or("") {
@@ -516,5 +531,6 @@ fn deadline(text: &str, block_year: Option<u32>) -> Option<Deadline> {
         })
 }
 
+mod body;
 #[cfg(test)]
 mod tests;

@@ -172,6 +172,8 @@ fn blocks_lead_ins_and_items() {
     assert_eq!(
         got,
         vec![
+            // A commitment in running prose counts too (the contract's body commitments).
+            ("2.4", "Commission", "propose new rules in running prose"),
             (
                 "2.4",
                 "Commission",
@@ -191,16 +193,20 @@ fn blocks_lead_ins_and_items() {
             ("2.4", "Member States", "report back"),
         ]
     );
-    assert_eq!(c[0].deadline.as_ref().unwrap().date, "2013-10-01");
-    assert_eq!(c[1].references, vec!["Regulation (EU) No 1052/2013"]);
-    assert_eq!(c[1].deadline.as_ref().unwrap().relation, "horizon");
-    assert_eq!(c[2].parties, vec!["Frontex", "Europol"]);
-    assert_eq!(c[0].action.as_deref(), Some("support"));
+    // c[0] is the prose sentence: no deadline, the verb as its action.
+    assert_eq!(c[0].action.as_deref(), Some("propose"));
+    assert_eq!(c[0].modality, "will");
+    assert_eq!(c[0].deadline, None);
+    assert_eq!(c[1].deadline.as_ref().unwrap().date, "2013-10-01");
+    assert_eq!(c[2].references, vec!["Regulation (EU) No 1052/2013"]);
+    assert_eq!(c[2].deadline.as_ref().unwrap().relation, "horizon");
+    assert_eq!(c[3].parties, vec!["Frontex", "Europol"]);
+    assert_eq!(c[1].action.as_deref(), Some("support"));
     assert_eq!(
         c[0].objective.as_deref(),
         Some("Strategic objective 4: Borders")
     );
-    assert_eq!(c[3].modality, "encouraged");
+    assert_eq!(c[4].modality, "encouraged");
 }
 
 #[test]

@@ -1,0 +1,276 @@
+//! Commitments in running prose: a sentence in which the Commission (alone, or with the High
+//! Representative) binds itself to future action — "The Commission will propose ...", "In
+//! 2020, the Commission will also present ...", "The Commission intends to ...". What it has
+//! done, could or should do, or asks others to do is not a commitment; nor is a legal act's
+//! text, a financial statement, a footnote or a table. The commitment's text runs from the
+//! verb to the end of the sentence.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::model::{BlockKind, Document};
+use crate::output::{Commitment, Reference};
+use crate::re::Regex;
+use crate::structure::Structure;
+
+/// The actor and the modality, with what may stand between them: an adverb (`also`,
+/// `therefore`) or a clause set off by commas (`will, by 2021, propose`).
+static PLEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(concat!(
+        r"(?P<actor>\b(?:[Tt]he\s+)?(?:European\s+)?Commission(?:\s+and\s+the\s+High\s+Representative)?",
+        // The author of guidelines and opinions: a working party, a board.
+        r"|\b(?:[Tt]he\s+)?(?:Article\s+29\s+)?(?:Data\s+Protection\s+)?Working\s+Party(?:\s+\(WP29\))?|\bWP29|\b(?:[Tt]he\s+)?(?:European\s+Data\s+Protection\s+)?Board(?:\s+\(EDPB\))?|\bEDPB)",
+        r"(?:\s*,[^,.;]{1,80},)?",
+        r"\s+(?:(?:also|further|therefore|then|now|first|soon|notably|subsequently|equally|additionally|moreover|accordingly|thus|in\s+particular)\s+)?",
+        r"(?P<modal>will|intends\s+to|plans\s+to|is\s+(?:also\s+)?committed\s+to|commits\s+to|undertakes\s+to|stands\s+ready\s+to)",
+        r"(?:\s*,[^,.;]{1,80},)?\s+",
+    ))
+    .unwrap()
+});
+
+/// Adverbs between `will` and its verb.
+const ADVERBS: [&str; 14] = [
+    "also",
+    "further",
+    "therefore",
+    "then",
+    "now",
+    "first",
+    "soon",
+    "notably",
+    "swiftly",
+    "rapidly",
+    "shortly",
+    "thus",
+    "equally",
+    "additionally",
+];
+
+/// Verbs after `will` that state a fact, not an action the Commission binds itself to.
+const NOT_ACTIONS: [&str; 12] = [
+    "be",
+    "not",
+    "have",
+    "need",
+    "also",
+    "only",
+    "never",
+    "remain",
+    "thus",
+    "therefore",
+    "require",
+    "depend",
+];
+
+/// Commitment sentences of the body, outside the blocks of way-forward lists (`covered`).
+pub(super) fn extract(
+    doc: &Document,
+    structure: &Structure,
+    refs: &[Reference],
+    covered: &[Range<usize>],
+) -> Vec<Commitment> {
+    let mut out = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if !matches!(
+            block.kind,
+            BlockKind::Paragraph | BlockKind::ListItem { .. }
+        ) || covered.iter().any(|r| r.contains(&i))
+            || structure
+                .cover_note
+                .as_ref()
+                .is_some_and(|r| r.contains(&i))
+            || matches!(
+                structure.legislative.part_of(i),
+                Some("legal_text" | "financial_statement")
+            )
+        {
+            continue;
+        }
+        let text = &block.para.text;
+        // A lead-in (`The Commission will:`) belongs to a list, not to prose.
+        if super::lead_in(text).is_some() {
+            continue;
+        }
+        for s in crate::sentence::sentences(text) {
+            if let Some(c) = pledge(&text[s.clone()]) {
+                let range = s.start + c.action_at..s.end;
+                let item = text[range.clone()].trim_end_matches(['.', ';', ':']).trim();
+                if item.split_whitespace().count() < 2 {
+                    continue;
+                }
+                let lead = super::LeadIn {
+                    actor: c.actor,
+                    actor_text: text[s.start + c.actor_at..s.start + c.action_at]
+                        .trim()
+                        .to_string(),
+                    modality: c.modality,
+                    parties: Vec::new(),
+                };
+                super::push(
+                    &mut out,
+                    doc,
+                    structure,
+                    refs,
+                    &lead,
+                    i,
+                    &block.para,
+                    range,
+                    item,
+                    None,
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A commitment found in a sentence: who, how, and where its action starts.
+#[derive(Debug, PartialEq)]
+struct Pledge {
+    actor: String,
+    modality: String,
+    actor_at: usize,
+    action_at: usize,
+}
+
+/// Whether `sentence` is a commitment of the Commission, and where its parts stand.
+fn pledge(sentence: &str) -> Option<Pledge> {
+    if sentence.trim_end().ends_with('?') {
+        return None;
+    }
+    for c in PLEDGE.captures_iter(sentence) {
+        let actor = c.name("actor")?;
+        let modal = c.name("modal")?;
+        let whole = c.get(0)?;
+        // The Commission is the subject: it opens the sentence, follows an opening phrase set
+        // off by a comma (`In 2020, the Commission will`), or opens a clause after `and`/`;`.
+        let before = sentence[..actor.start()].trim_end();
+        let subject = before.is_empty()
+            || before.ends_with([',', ';', ':'])
+            || before.ends_with(" and")
+            || before.ends_with(" but");
+        if !subject || before.split_whitespace().count() > 40 {
+            continue;
+        }
+        let rest = &sentence[whole.end()..];
+        // The verb: the first word that is not an adverb (`will also consult`, `will further
+        // align`); the text keeps the adverb.
+        let verb = rest
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .find(|w| !ADVERBS.contains(&w.to_lowercase().as_str()))
+            .unwrap_or("")
+            .to_lowercase();
+        if verb.is_empty()
+            || !rest.starts_with(char::is_lowercase)
+            || NOT_ACTIONS.contains(&verb.as_str())
+        {
+            continue;
+        }
+        let modality = modal.as_str().split_whitespace().collect::<Vec<_>>();
+        let modality = match modality[..] {
+            ["will"] => "will".to_string(),
+            [.., "committed", "to"] => "is committed to".to_string(),
+            ref words => words.join(" "),
+        };
+        let a = actor.as_str();
+        let canonical = if a.contains("High Representative") {
+            "Commission and High Representative"
+        } else if a.contains("Commission") {
+            "Commission"
+        } else if a.contains("Working Party") || a.contains("WP29") {
+            "Working Party"
+        } else {
+            "Board"
+        };
+        return Some(Pledge {
+            actor: canonical.to_string(),
+            modality,
+            actor_at: actor.start(),
+            action_at: whole.end(),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn action(s: &str) -> Option<(String, String, &str)> {
+        pledge(s).map(|p| (p.actor, p.modality, &s[p.action_at..]))
+    }
+
+    #[test]
+    fn commission_sentences_are_commitments() {
+        assert_eq!(
+            action("The Commission will continue to ensure full respect of these values.")
+                .map(|a| a.2),
+            Some("continue to ensure full respect of these values.")
+        );
+        assert_eq!(
+            action("The Commission will also open in 2013 the Emergency Response Centre.")
+                .map(|a| a.2),
+            Some("also open in 2013 the Emergency Response Centre.")
+        );
+        assert_eq!(
+            action("In 2020, the Commission will propose a Climate Law.").map(|a| a.2),
+            Some("propose a Climate Law.")
+        );
+        assert_eq!(
+            action("The Commission will, by 2021, review the Directive.").map(|a| a.2),
+            Some("review the Directive.")
+        );
+        let (actor, modality, text) =
+            action("The Commission intends to present a strategy in 2021.").unwrap();
+        assert_eq!(
+            (actor.as_str(), modality.as_str()),
+            ("Commission", "intends to")
+        );
+        assert_eq!(text, "present a strategy in 2021.");
+        assert_eq!(
+            action("The Commission and the High Representative will work with partners.")
+                .map(|a| a.0),
+            Some("Commission and High Representative".to_string())
+        );
+        assert_eq!(
+            action("To this end, the Commission is committed to propose a strategy.").map(|a| a.1),
+            Some("is committed to".to_string())
+        );
+    }
+
+    #[test]
+    fn authors_of_guidelines_commit_too() {
+        assert_eq!(
+            action("The Article 29 Data Protection Working Party (WP29) will monitor the implementation of these guidelines.")
+                .map(|a| (a.0, a.2)),
+            Some((
+                "Working Party".to_string(),
+                "monitor the implementation of these guidelines."
+            ))
+        );
+        assert_eq!(
+            action("To set out clearly the conditions for an effective and fair transition, to provide predictability for investors, and to ensure that the transition is irreversible, the Commission will propose the first European Climate Law by March 2020.")
+                .map(|a| a.2),
+            Some("propose the first European Climate Law by March 2020.")
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_commitment() {
+        for s in [
+            "The Commission has adopted a strategy.",
+            "The Commission could propose a strategy.",
+            "The Commission should present a report.",
+            "The Commission will be ready to help.",
+            "The Commission will not propose new rules.",
+            "Member States will implement the rules.",
+            "The report that the Commission will present in 2021 sets out the options.",
+            "Will the Commission propose a strategy?",
+            "The Commission invites the Council to adopt the proposal.",
+            "This will help the Commission to assess progress.",
+        ] {
+            assert_eq!(pledge(s), None, "{s}");
+        }
+    }
+}
