@@ -443,7 +443,13 @@ pub struct PlannedAction {
     pub action: Option<String>,
     /// Column header text after the label.
     pub action_title: Option<String>,
-    pub year: u32,
+    /// The year: the grid's year row, or the first year of a roadmap's timetable (`null` for
+    /// an `Ongoing` action).
+    pub year: Option<u32>,
+    /// A roadmap's timetable as written (`Q4 2021`, `Spring 2020`, `From 2020`).
+    pub timetable: Option<String>,
+    /// The quarter a timetable names (`4` for `Q4 2021`).
+    pub quarter: Option<u8>,
     /// Actor prefixed to the item (`Member States`).
     pub actor: Option<String>,
     pub text: String,

@@ -25,7 +25,13 @@ const READER: [(&str, f64); 4] = [
 const BARS: &[Bar] = &[
     Bar {
         name: "com-2019-640-green-deal",
-        as_given: &[("references", 1.0), ("figures", 1.0), ("metadata", 1.0)],
+        as_given: &[
+            ("references", 1.0),
+            ("figures", 1.0),
+            ("metadata", 1.0),
+            ("commitments", 1.0),
+            ("planned", 1.0),
+        ],
         untagged: &[],
     },
     Bar {
@@ -35,17 +41,28 @@ const BARS: &[Bar] = &[
     },
     Bar {
         name: "com-2023-335-step-p1-9",
-        as_given: &[("references", 1.0), ("figures", 0.87)],
+        as_given: &[("references", 1.0), ("figures", 0.87), ("commitments", 1.0)],
         untagged: &[],
     },
     Bar {
         name: "com-2020-381-farm-to-fork-brochure",
-        as_given: &[("references", 0.88), ("figures", 0.95)],
+        as_given: &[
+            ("references", 0.88),
+            ("figures", 0.95),
+            ("commitments", 1.0),
+            ("planned", 1.0),
+        ],
         untagged: &[],
     },
     Bar {
         name: "com-2023-335-step",
-        as_given: &[("references", 1.0), ("figures", 0.88), ("metadata", 1.0)],
+        as_given: &[
+            ("references", 1.0),
+            ("figures", 0.88),
+            ("metadata", 1.0),
+            ("commitments", 1.0),
+            ("planned", 1.0),
+        ],
         untagged: &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)],
     },
     Bar {
@@ -55,7 +72,12 @@ const BARS: &[Bar] = &[
     },
     Bar {
         name: "wp29-wp251rev01-profiling",
-        as_given: &[("references", 0.5), ("figures", 1.0), ("metadata", 1.0)],
+        as_given: &[
+            ("references", 0.5),
+            ("figures", 1.0),
+            ("metadata", 1.0),
+            ("commitments", 1.0),
+        ],
         untagged: &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)],
     },
 ];

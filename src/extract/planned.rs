@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use crate::re::Regex;
 
+mod roadmap;
+
 use crate::model::{BlockKind, CellRef, Document, Para, ParaRef, Table};
 use crate::output::PlannedAction;
 use crate::structure::Structure;
@@ -45,30 +47,49 @@ pub fn extract(doc: &Document, structure: &Structure) -> Vec<PlannedAction> {
         .financial_statement
         .clone()
         .unwrap_or(0..0);
+    let in_annex = |b: usize| {
+        structure
+            .section_of(b)
+            .is_some_and(|s| s.number.starts_with("Annex") || s.number.starts_with("Appendix"))
+    };
+    // The theme a roadmap table falls under: the unnumbered heading before it.
+    let mut theme: Option<String> = None;
     for (b, block) in doc.blocks.iter().enumerate() {
         if statement.contains(&b) {
             continue;
         }
         match &block.kind {
             BlockKind::Table(t) => {
-                table(doc, structure, b, t, objective_before.clone(), &mut out);
+                match roadmap::table(doc, structure, b, t, theme.as_deref()) {
+                    Some(items) => out.extend(items),
+                    None => table(doc, structure, b, t, objective_before.clone(), &mut out),
+                }
                 linear = Linear::default();
             }
             _ => {
+                if let BlockKind::Heading { number, .. } = &block.kind {
+                    theme = number.is_none().then(|| block.para.text.trim().to_string());
+                }
                 if let Some(c) = OBJECTIVE.captures(&block.para.text) {
                     if let Ok(n) = c[1].parse() {
                         objective_before = Some((n, c[2].trim().to_string()));
                     }
                 }
-                let in_annex = structure.section_of(b).is_some_and(|s| {
-                    s.number.starts_with("Annex") || s.number.starts_with("Appendix")
-                });
-                if in_annex {
+                if in_annex(b) {
                     linear.block(doc, structure, b, &mut out);
                 }
             }
         }
     }
+    out.extend(roadmap::blocks(doc, structure, &in_annex, &|b| {
+        statement.contains(&b)
+    }));
+    out.sort_by_key(|a| {
+        (
+            a.location.block,
+            a.location.cell.map(|c| (c.row, c.col, c.para)),
+        )
+    });
     out
 }
 
@@ -119,7 +140,9 @@ impl Linear {
             objective_title: Some(objective.1),
             action: None,
             action_title: None,
-            year,
+            year: Some(year),
+            timetable: None,
+            quarter: None,
             actor: actor_prefix(text),
             text: text.to_string(),
             location: locate(doc, structure, b, &block.para, None),
@@ -238,7 +261,9 @@ fn items(
             objective_title: objective.as_ref().map(|o| o.1.clone()),
             action: Some(action.clone()),
             action_title: action_title.clone(),
-            year,
+            year: Some(year),
+            timetable: None,
+            quarter: None,
             actor: actor_prefix(text),
             text: text.to_string(),
             location: locate(
@@ -302,7 +327,7 @@ mod tests {
                 (
                     a.objective,
                     a.action.as_deref().unwrap_or(""),
-                    a.year,
+                    a.year.expect("a grid row has its year"),
                     a.actor.as_deref(),
                     a.text.as_str(),
                 )
@@ -351,7 +376,7 @@ mod tests {
                 (
                     a.objective,
                     a.action.as_deref().unwrap_or(""),
-                    a.year,
+                    a.year.expect("a grid row has its year"),
                     a.text.as_str(),
                 )
             })
@@ -378,7 +403,14 @@ mod tests {
         ));
         let got: Vec<(Option<u32>, u32, Option<&str>, &str)> = p
             .iter()
-            .map(|a| (a.objective, a.year, a.actor.as_deref(), a.text.as_str()))
+            .map(|a| {
+                (
+                    a.objective,
+                    a.year.expect("a grid row has its year"),
+                    a.actor.as_deref(),
+                    a.text.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             got,

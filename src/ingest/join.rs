@@ -82,9 +82,14 @@ pub(crate) fn should_join(prev: &Para, next: &Para) -> bool {
         .to_lowercase();
     // A number that opens the next page continues a citation cut by the break
     // (`Regulation (EU)` / `2020/852 by applying ...`), unless it numbers a paragraph.
+    // A year alone is a roadmap's timetable (`... Energy Regulation` / `2020`), not the
+    // rest of a citation.
+    let lone_year =
+        next.text.trim().len() == 4 && next.text.trim().bytes().all(|b| b.is_ascii_digit());
     let continues_number = first.is_ascii_digit()
         && CITES_NUMBER.is_match(prev.text.trim_end())
-        && !NUMBERED_PARAGRAPH.is_match(&next.text);
+        && !NUMBERED_PARAGRAPH.is_match(&next.text)
+        && !lone_year;
     first.is_lowercase()
         || continues_number
         || FUNCTION_WORDS.contains(&last_word.as_str())

@@ -127,7 +127,10 @@ pub(crate) fn runs_with_pages(seen: &[(u32, &str)]) -> bool {
 /// A line that is a page number or a Council footer on its own (`EN 3 EN`, `Page 3 of 22`,
 /// `8410/13 JV/fm 1`, `DG D 2C EN`).
 pub(crate) fn is_page_furniture(line: &str) -> bool {
-    FOOTER.is_match(line)
+    // A year alone (`2020`) is a roadmap's timetable or a table's cell, not page 2020.
+    let t = line.trim();
+    let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+    !year && FOOTER.is_match(line)
 }
 
 /// Pages of a text that has no form feeds (pdfminer and copy-and-paste drop them): a page
