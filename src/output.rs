@@ -32,6 +32,10 @@ pub struct Extraction {
     pub references: Vec<Reference>,
     pub figures: Vec<Figure>,
     pub commitments: Vec<Commitment>,
+    /// What the document asks others to do (`The Commission invites the Council to ...`,
+    /// `INVITES the Member States to ...`), in the shape of a commitment: `actor` is who is
+    /// asked, `modality` how (`invited`, `called on`, `urged`, `encouraged`), `text` what.
+    pub requests: Vec<Commitment>,
     /// Items of the annex tables of planned actions.
     pub planned_actions: Vec<PlannedAction>,
     /// Problems noticed and worked around; the output is still usable.
@@ -422,6 +426,9 @@ pub struct Commitment {
     pub modality: String,
     /// The leading verb (`publish`, `propose`).
     pub action: Option<String>,
+    /// Every action of the item: the leading verb and those joined by `and will`
+    /// (`propose ... and will review ...` → `propose`, `review`).
+    pub actions: Vec<String>,
     /// The item as written, without the trailing `;` or `.`.
     pub text: String,
     /// Ids of the references the item contains.

@@ -71,11 +71,16 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
         || references::extract(doc, &structure),
     );
     references::attach_document_title(&mut references, &metadata);
-    let ((figures, commitments), planned_actions) = rayon::join(
+    let ((figures, (commitments, requests)), planned_actions) = rayon::join(
         || {
             rayon::join(
                 || figures::extract(doc, &structure, &references),
-                || commitments::extract(doc, &structure, &references),
+                || {
+                    (
+                        commitments::extract(doc, &structure, &references),
+                        commitments::requests(doc, &structure, &references),
+                    )
+                },
             )
         },
         || planned::extract(doc, &structure),
@@ -103,6 +108,7 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
         references,
         figures,
         commitments,
+        requests,
         planned_actions,
         warnings,
     }

@@ -169,6 +169,13 @@ pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec
     out
 }
 
+/// Run the requests part of the stage: what the document asks others to do, outside
+/// way-forward lists (whose lead-ins already say who is invited).
+pub fn requests(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec<Commitment> {
+    let (_, covered) = way_forward(doc, structure, refs);
+    body::requests(doc, structure, refs, &covered)
+}
+
 /// The items of way-forward blocks, and the blocks those blocks cover.
 fn way_forward(
     doc: &Document,
@@ -415,6 +422,15 @@ fn push(
         .next()
         .filter(|w| w.chars().all(char::is_alphabetic))
         .map(str::to_lowercase);
+    // `propose ... and will review ...`: both actions.
+    static AND_WILL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(r"\band\s+(?:it\s+)?will\s+(?:also\s+|further\s+)?([a-z]+)").unwrap()
+    });
+    let actions: Vec<String> = action
+        .iter()
+        .cloned()
+        .chain(AND_WILL.captures_iter(&text).map(|c| c[1].to_string()))
+        .collect();
     out.push(Commitment {
         section: section.map(|s| s.number.clone()),
         objective: section.map(|s| s.title.clone()),
@@ -423,6 +439,7 @@ fn push(
         parties,
         modality: lead.modality.clone(),
         action,
+        actions,
         deadline: deadline(&text, year),
         text,
         references,
@@ -447,6 +464,8 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
             r"|(?:the\s+)?end\s+of\s+(?P<endyear>\d{{4}})",
             r"|(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?P<halfyear>\d{{4}})",
             r"|mid-(?P<midyear>\d{{4}})",
+            r"|(?P<early>early|late)\s+(?P<elyear>\d{{4}})",
+            r"|Q(?P<quarter>[1-4])\s+(?P<qyear>\d{{4}})",
             r"|(?:(?:the\s+)?end\s+of\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<monthyear>\d{{4}})",
             r"|(?:the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<seasonyear>\d{{4}}))?",
             r"|(?P<year>\d{{4}}))\b"
@@ -481,6 +500,17 @@ pub(super) fn deadline(text: &str, block_year: Option<u32>) -> Option<Deadline> 
             } else {
                 dates::iso(y, 12, 31)
             }
+        } else if let (Some(e), Some(y)) = (c.name("early"), c.name("elyear")) {
+            // `early 2020`: by the end of its first quarter; `late 2020`: by its end.
+            let y: u32 = y.as_str().parse().ok()?;
+            if e.as_str().eq_ignore_ascii_case("early") {
+                dates::iso(y, 3, 31)
+            } else {
+                dates::iso(y, 12, 31)
+            }
+        } else if let (Some(q), Some(y)) = (c.name("quarter"), c.name("qyear")) {
+            let (y, q): (u32, u32) = (y.as_str().parse().ok()?, q.as_str().parse().ok()?);
+            dates::iso(y, q * 3, dates::days_in_month(y, q * 3))
         } else if let Some(y) = c.name("midyear") {
             dates::iso(y.as_str().parse().ok()?, 6, 30)
         } else if let (Some(m), Some(y)) = (c.name("month"), c.name("monthyear")) {

@@ -71,19 +71,7 @@ pub(super) fn extract(
 ) -> Vec<Commitment> {
     let mut out = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
-        if !matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::ListItem { .. }
-        ) || covered.iter().any(|r| r.contains(&i))
-            || structure
-                .cover_note
-                .as_ref()
-                .is_some_and(|r| r.contains(&i))
-            || matches!(
-                structure.legislative.part_of(i),
-                Some("legal_text" | "financial_statement")
-            )
-        {
+        if !prose(structure, covered, i, &block.kind) {
             continue;
         }
         let text = &block.para.text;
@@ -122,6 +110,105 @@ pub(super) fn extract(
         }
     }
     out
+}
+
+/// A request: an institution (or the conclusions' author, unnamed before its verb in
+/// capitals) invites, calls on, urges or encourages someone to act.
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(concat!(
+        r"\b(?P<verb>invites|calls\s+(?:on|upon)|urges|encourages|asks|requests",
+        r"|INVITES|CALLS\s+(?:ON|UPON)|URGES|ENCOURAGES|ASKS|REQUESTS)",
+        r"\s+(?P<whom>[^,;.:]{2,100}?)\s+to\s+(?P<what>[a-z])"
+    ))
+    .unwrap()
+});
+/// What may stand before a request's verb: nothing (Council conclusions), or the institution
+/// that asks, after an opening phrase.
+static REQUESTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"(?i)^(?:[^,]{0,150},\s*)?(?:the\s+)?(?:european\s+)?(?:commission|council|parliament)(?:\s+(?:also|therefore|further|now))?$").unwrap()
+});
+
+/// Requests of the body, outside way-forward lists (`covered`).
+pub(super) fn requests(
+    doc: &Document,
+    structure: &Structure,
+    refs: &[Reference],
+    covered: &[Range<usize>],
+) -> Vec<Commitment> {
+    let mut out = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if !prose(structure, covered, i, &block.kind) {
+            continue;
+        }
+        let text = &block.para.text;
+        for s in crate::sentence::sentences(text) {
+            let sentence = &text[s.clone()];
+            let Some(c) = REQUEST.captures(sentence) else {
+                continue;
+            };
+            let (Some(verb), Some(whom), Some(what)) =
+                (c.name("verb"), c.name("whom"), c.name("what"))
+            else {
+                continue;
+            };
+            let before = sentence[..verb.start()].trim();
+            if !(before.is_empty() || REQUESTER.is_match(before)) {
+                continue;
+            }
+            let Some(actor) = super::canonical_actor(whom.as_str()) else {
+                continue;
+            };
+            let v = verb.as_str().to_lowercase();
+            let modality = if v.starts_with("calls") {
+                "called on"
+            } else if v == "urges" {
+                "urged"
+            } else if v == "encourages" {
+                "encouraged"
+            } else {
+                "invited"
+            };
+            let range = s.start + what.start()..s.end;
+            let item = text[range.clone()].trim_end_matches(['.', ';', ':']).trim();
+            if item.split_whitespace().count() < 2 {
+                continue;
+            }
+            let lead = super::LeadIn {
+                actor,
+                actor_text: sentence[..what.start()].trim().to_string(),
+                modality: modality.to_string(),
+                parties: Vec::new(),
+            };
+            super::push(
+                &mut out,
+                doc,
+                structure,
+                refs,
+                &lead,
+                i,
+                &block.para,
+                range,
+                item,
+                None,
+            );
+        }
+    }
+    out
+}
+
+/// Whether block `i` is running prose of the body: a paragraph or list item outside the
+/// way-forward lists, the cover note, a legal act's text and a financial statement.
+fn prose(structure: &Structure, covered: &[Range<usize>], i: usize, kind: &BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::ListItem { .. })
+        && !covered.iter().any(|r| r.contains(&i))
+        && !structure
+            .cover_note
+            .as_ref()
+            .is_some_and(|r| r.contains(&i))
+        && !matches!(
+            structure.legislative.part_of(i),
+            Some("legal_text" | "financial_statement")
+        )
 }
 
 /// A commitment found in a sentence: who, how, and where its action starts.
@@ -253,6 +340,56 @@ mod tests {
             action("To set out clearly the conditions for an effective and fair transition, to provide predictability for investors, and to ensure that the transition is irreversible, the Commission will propose the first European Climate Law by March 2020.")
                 .map(|a| a.2),
             Some("propose the first European Climate Law by March 2020.")
+        );
+    }
+
+    fn requests_of(src: &str) -> Vec<(String, String, String)> {
+        let d = crate::ingest::text::ingest(src, crate::model::SourceFormat::Text);
+        let s = crate::structure::analyze(&d);
+        super::super::requests(&d, &s, &[])
+            .into_iter()
+            .map(|c| (c.actor, c.modality, c.text))
+            .collect()
+    }
+
+    #[test]
+    fn requests_are_not_commitments() {
+        let got = requests_of(concat!(
+            "The Commission invites the European Parliament and the Council to endorse the strategy.\n\n",
+            "THE COUNCIL OF THE EUROPEAN UNION,\n\n",
+            "1. CALLS ON the Member States to share best practices;\n\n",
+            "2. URGES the Commission to present a report in 2023.\n\n",
+            "The report invites comments from readers.\n\n",
+            "Partners who asked the EU to act were heard.\n",
+        ));
+        let s = |a: &str, m: &str, t: &str| (a.to_string(), m.to_string(), t.to_string());
+        assert_eq!(
+            got,
+            vec![
+                s(
+                    "European Parliament and Council",
+                    "invited",
+                    "endorse the strategy"
+                ),
+                s("Member States", "called on", "share best practices"),
+                s("Commission", "urged", "present a report in 2023"),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_actions_in_one_sentence() {
+        let d = crate::ingest::text::ingest(
+            "The Commission will propose a strategy and will review the Directive by 2021.\n",
+            crate::model::SourceFormat::Text,
+        );
+        let s = crate::structure::analyze(&d);
+        let c = super::super::extract(&d, &s, &[]);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].actions, vec!["propose", "review"]);
+        assert_eq!(
+            c[0].deadline.as_ref().map(|d| d.date.as_str()),
+            Some("2021-12-31")
         );
     }
 

@@ -101,6 +101,18 @@ fn deadlines() {
     );
     assert_eq!(d("report by June 2015", None), s("2015-06-30", "by"));
     assert_eq!(
+        d("propose it in early 2020", None),
+        s("2020-03-31", "within")
+    );
+    assert_eq!(d("adopt it by late 2021", None), s("2021-12-31", "by"));
+    assert_eq!(d("present it in Q4 2021", None), s("2021-12-31", "within"));
+    assert_eq!(d("present it by Q2 2022", None), s("2022-06-30", "by"));
+    assert_eq!(d("present a plan by 2021", None), s("2021-12-31", "by"));
+    assert_eq!(
+        d("review it by the end of 2019", None),
+        s("2019-12-31", "by")
+    );
+    assert_eq!(
         d("propose a reform of Eurojust", Some(2013)),
         s("2013-12-31", "horizon")
     );
