@@ -34,7 +34,8 @@ static COMMISSION: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(COM|JOIN|SWD|SEC|C)\s*\(\s*(\d{4}|\d{2})\s*\)\s*(\d{1,5})",
         r"(?:\s*/\s*(\d{1,2})\b)?",
         r"(?:\s+(?i:(final))(?:\s*/\s*(\d{1,2}))?)?",
-        r"|\b(COM|JOIN|SWD|SEC|C)/(\d{4})/(\d{1,5})(?:\s+(?i:(final)))?"
+        // `COM/2013/0179 final` (EUR-Lex), `SWD 2016/319` (a space instead of the brackets).
+        r"|\b(COM|JOIN|SWD|SEC|C)(/|\s+)(\d{4})/(\d{1,5})\b(?:\s+(?i:(final)))?"
     ))
     .unwrap()
 });
@@ -69,10 +70,11 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// `Directives 2011/36/EU and 2011/93/EU`: further numbers after a plural act word.
+/// `Directives 2011/36/EU and 2011/93/EU`, `Regulations (EC) No 765/2008 and (EU) No
+/// 305/2011`: further numbers after a plural act word, each with its own domain if written.
 static ACT_MORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(&format!(
-        r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?P<no>(?i:No)\.?\s*)?(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suf>(?i:{d})))?\b",
+        r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:\(\s*(?P<dom>(?i:{d})(?:\s*,\s*(?i:{d}))?)\s*\)\s*)?(?P<no>(?i:No)\.?\s*)?(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suf>(?i:{d})))?\b",
         d = DOMAINS
     ))
     .unwrap()
@@ -242,12 +244,16 @@ fn commission(c: &Captures) -> Option<Citation> {
             c.get(6).and_then(|r| r.as_str().parse().ok()),
         )
     } else {
+        // `C 2016/319` would be an OJ C series or a table's cell: only the `/` form for C.
+        if &c[7] == "C" && &c[8] != "/" {
+            return None;
+        }
         (
             &c[7],
-            full_year(&c[8])?,
-            strip_zeros(&c[9]),
+            full_year(&c[9])?,
+            strip_zeros(&c[10]),
             None,
-            c.get(10).is_some(),
+            c.get(11).is_some(),
             None,
         )
     };
@@ -403,10 +409,11 @@ fn acts(text: &str, c: &Captures, out: &mut Vec<Citation>) {
     // act of the list gets the list's whole range as its written form.
     if m.as_str().to_lowercase().ends_with('s') {
         while let Some(more) = ACT_MORE.captures(&text[end..]) {
+            let own_domain = more.name("dom").map(|d| norm_domain(d.as_str()));
             let Some(cit) = act_number(
                 tname,
                 kind,
-                domain.as_deref(),
+                own_domain.as_deref().or(domain.as_deref()),
                 more.name("no").is_some(),
                 &more["a"],
                 &more["b"],
@@ -420,10 +427,51 @@ fn acts(text: &str, c: &Captures, out: &mut Vec<Citation>) {
             list.push(cit);
         }
     }
+    let mut far: Vec<Citation> = Vec::new();
+    // `Regulations (EU) No 1305/2013 on support for rural development ..., (EU) No 1306/2013
+    // on the financing ...`: items that each carry their domain, with subject clauses
+    // between, up to the end of the sentence or the next act word.
+    if m.as_str().to_lowercase().ends_with('s') {
+        static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+            crate::re::compile(&format!(
+                r"(?:,\s*(?:and\s+)?|\s+and\s+)\(\s*(?P<dom>(?i:{d})(?:\s*,\s*(?i:{d}))?)\s*\)\s*(?P<no>(?i:No)\.?\s*)?(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suf>(?i:{d})))?\b",
+                d = DOMAINS
+            ))
+            .unwrap()
+        });
+        static STOP: LazyLock<Regex> = LazyLock::new(|| {
+            crate::re::compile(r"[.;]\s+\p{Lu}|;|(?i:\b(?:directives?|regulations?|decisions?)\b)")
+                .unwrap()
+        });
+        let rest = &text[end..];
+        let limit = STOP.find(rest).map_or(rest.len().min(600), |s| s.start());
+        for more in ITEM.captures_iter(&rest[..limit]) {
+            let own_domain = more.name("dom").map(|d| norm_domain(d.as_str()));
+            if let Some(cit) = act_number(
+                tname,
+                kind,
+                own_domain.as_deref(),
+                more.name("no").is_some(),
+                &more["a"],
+                &more["b"],
+                more.name("suf").map(|s| s.as_str()),
+                issuer.clone(),
+                mode.as_deref(),
+            ) {
+                let whole = more.get(0).expect("the whole match");
+                let at = whole.start() + whole.as_str().find('(').unwrap_or(0);
+                far.push(Citation {
+                    range: end + at..end + whole.end(),
+                    ..cit
+                });
+            }
+        }
+    }
     out.extend(list.into_iter().map(|cit| Citation {
         range: start..end,
         ..cit
     }));
+    out.extend(far);
 }
 
 /// Build an act citation from its number parts, deciding which part is the year.
@@ -447,8 +495,21 @@ fn act_number(
     let plausible_year = |s: &str| {
         full_year(s).is_some_and(|y| (1951..=2100).contains(&y)) && (s.len() == 4 || s.len() == 2)
     };
-    let number_first =
-        has_no || (b.len() == 4 && plausible_year(b) && !(a.len() == 4 && plausible_year(a)));
+    // `No` marks number-first (`No 1049/2001`, `No 1408/71`), unless the first part is the
+    // year: `Regulation (EU) No 2017/1001`, `Council Directive No 2004/82/EC` and `Directive
+    // No 64/433/EEC` are year-first numbers written with a stray `No`.
+    let number_first = if has_no {
+        let a_year4 = a.len() == 4 && plausible_year(a);
+        let b_year4 = b.len() == 4 && plausible_year(b);
+        if a_year4 {
+            // `No 2004/82/EC`: a four-digit year first, a number after.
+            b_year4
+        } else {
+            plausible_year(b) || !plausible_year(a)
+        }
+    } else {
+        b.len() == 4 && plausible_year(b) && !(a.len() == 4 && plausible_year(a))
+    };
     let (year, number) = if number_first {
         (full_year(b)?, strip_zeros(a))
     } else {
@@ -461,11 +522,29 @@ fn act_number(
         return None;
     }
     let suffix = suffix.map(norm_domain);
+    // The id takes the act's official form where the text's is informal (`Regulation
+    // 2016/679` → `Regulation (EU) 2016/679`, `Regulation 1049/2001` → `Regulation (EC) No
+    // 1049/2001`): since 2015 every act is numbered `(EU) YEAR/N`; before, regulations were
+    // `(EEC)`, `(EC)` or `(EU) No N/YEAR` by their year.
+    let official = match (domain, &suffix) {
+        (Some(d), _) => Some(d.to_string()),
+        (None, Some(_)) => None,
+        (None, None) if year >= 2015 && !number_first => Some("EU".to_string()),
+        (None, None) if tname == "Regulation" && number_first => Some(
+            match year {
+                ..=1992 => "EEC",
+                1993..=2009 => "EC",
+                _ => "EU",
+            }
+            .to_string(),
+        ),
+        (None, None) => None,
+    };
     let mut id = String::from(tname);
-    if let Some(d) = domain {
+    if let Some(d) = &official {
         id.push_str(&format!(" ({d})"));
     }
-    if has_no {
+    if number_first && (has_no || tname == "Regulation") {
         id.push_str(" No");
     }
     id.push_str(&format!(" {a}/{b}"));
@@ -481,7 +560,7 @@ fn act_number(
             year: Some(year),
             number: Some(number),
             issuer,
-            domain: suffix.or(domain.map(str::to_string)),
+            domain: suffix.or(official),
             ..ReferenceDetails::default()
         },
     })

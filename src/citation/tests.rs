@@ -4,6 +4,48 @@ use super::*;
 
 /// (text, expected ids in order). An empty list means: no reference here.
 const CASES: &[(&str, &[&str])] = &[
+    // Lists whose items repeat their domain (#14)
+    (
+        "Regulations (EC) No 765/2008 and (EU) No 305/2011",
+        &["Regulation (EC) No 765/2008", "Regulation (EU) No 305/2011"],
+    ),
+    (
+        "Regulations (EU) 2017/2394 and (EU) 2019/1020",
+        &["Regulation (EU) 2017/2394", "Regulation (EU) 2019/1020"],
+    ),
+    (
+        "Directives 2009/119/EC and (EU) 2015/652",
+        &["Directive 2009/119/EC", "Directive (EU) 2015/652"],
+    ),
+    (
+        "Regulations (EEC) No 922/72, (EEC) No 234/79, (EC) No 1037/2001 and (EC) No 1234/2007",
+        &[
+            "Regulation (EEC) No 922/72",
+            "Regulation (EEC) No 234/79",
+            "Regulation (EC) No 1037/2001",
+            "Regulation (EC) No 1234/2007",
+        ],
+    ),
+    (
+        "Regulations (EU) No 1305/2013 on support for rural development by the European Agricultural Fund for Rural Development (EAFRD), (EU) No 1306/2013 on the financing of the CAP and (EU) No 1307/2013 on direct payments. Later, (EU) No 9/2014 is no item.",
+        &[
+            "Regulation (EU) No 1305/2013",
+            "Regulation (EU) No 1306/2013",
+            "Regulation (EU) No 1307/2013",
+        ],
+    ),
+    // Informal forms take the official id (#14)
+    ("Regulation 2016/679", &["Regulation (EU) 2016/679"]),
+    ("Directive 2016/680", &["Directive (EU) 2016/680"]),
+    ("Regulation 1049/2001", &["Regulation (EC) No 1049/2001"]),
+    ("Regulation No 1408/71", &["Regulation (EEC) No 1408/71"]),
+    // `No` before a year-first number (#14)
+    (
+        "Regulation (EU) No 2017/1001",
+        &["Regulation (EU) 2017/1001"],
+    ),
+    ("Directive No 64/433/EEC", &["Directive 64/433/EEC"]),
+    ("Council Directive No 2004/82/EC", &["Directive 2004/82/EC"]),
     // Commission documents
     ("COM(2013) 179 final", &["COM(2013) 179"]),
     ("COM (2012) 196", &["COM(2012) 196"]),
@@ -25,6 +67,8 @@ const CASES: &[(&str, &[&str])] = &[
         &["SEC(2010) 1626"],
     ),
     ("SEC (2009) 1601", &["SEC(2009) 1601"]),
+    ("SWD 2016/319 and Commission FOOD 2030", &["SWD(2016) 319"]),
+    ("OJ C 2016/319 is not a Commission document", &[]),
     ("C(2016) 1500 final", &["C(2016) 1500"]),
     ("Commission Decision C(2015) 4001", &["C(2015) 4001"]),
     (
