@@ -59,7 +59,7 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"(?P<issuer>\b(?:(?:European\s+Parliament\s+and\s+(?:of\s+the\s+)?)?Council|Commission)\s+)?",
             r"(?P<mode>\b(?i:Implementing|Delegated)\s+)?",
-            r"(?P<type>\b(?i:Framework\s+Decisions?|Directives?|Regulations?|Decisions?))",
+            r"(?P<type>\b(?i:Framework\s+Decisions?|Directives?|Regulations?|Decisions?|Recommendations?|Joint\s+Actions?|Common\s+Positions?))",
             r"(?:\s*\(\s*(?P<dom>(?i:{d})(?:\s*,\s*(?i:{d}))?)\s*\))?",
             r"\s*(?P<no>(?i:No|Nr|n°)\.?\s*)?",
             r"(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})",
@@ -91,8 +91,12 @@ static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
 static TREATY: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
         r"\b(?i:Art(?:icle)?s?\.?)\s+(\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)",
-        r"((?:\s*(?:,|and|or)\s*\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)*)",
-        r"\s+(?:of\s+the\s+)?(TFEU|TEU|Treaty\s+on\s+the\s+Functioning\s+of\s+the\s+European\s+Union|Treaty\s+on\s+European\s+Union)\b"
+        // More articles (`, 28 and 34`), words between the article and the treaty (`, first
+        // paragraph,`), points of another article (`, and point (a) of Article 169(2),`).
+        r"((?:\s*(?:,|and|or)\s*\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?",
+        r"|\s*,\s*(?:first|second|third|fourth|fifth|sixth)\s+(?:sub)?paragraph",
+        r"|\s*,?\s*and\s+points?\s+\([a-z]\)\s+of\s+Article\s+\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?)*)",
+        r"\s*,?\s+(?:of\s+the\s+)?(TFEU|TEU|Treaty\s+on\s+the\s+Functioning\s+of\s+the\s+European\s+Union|Treaty\s+on\s+European\s+Union)\b"
     ))
     .unwrap()
 });
@@ -164,6 +168,25 @@ pub fn find(text: &str) -> Vec<Citation> {
             continue;
         }
         out.extend(council_document(&c));
+    }
+    if text.contains("EUCO") {
+        static EUCO: LazyLock<Regex> =
+            LazyLock::new(|| crate::re::compile(r"\bEUCO\s+(\d{1,4})/(\d{2})\b").unwrap());
+        for c in EUCO.captures_iter(text) {
+            let (Some(year), Ok(number)) = (full_year(&c[2]), c[1].parse::<u32>()) else {
+                continue;
+            };
+            out.push(Citation {
+                range: c.get(0).expect("the whole match").range(),
+                id: format!("EUCO {number}/{}", &c[2]),
+                kind: ReferenceKind::EuropeanCouncilDocument,
+                details: ReferenceDetails {
+                    year: Some(year),
+                    number: Some(number.to_string()),
+                    ..ReferenceDetails::default()
+                },
+            });
+        }
     }
     // Keep the longest of overlapping matches (an act inside an OJ citation's text, say).
     out.sort_by(|a, b| {
@@ -351,6 +374,9 @@ fn act_type(word: &str) -> Option<(&'static str, ReferenceKind)> {
         "directive" => ("Directive", ReferenceKind::Directive),
         "regulation" => ("Regulation", ReferenceKind::Regulation),
         "decision" => ("Decision", ReferenceKind::Decision),
+        "recommendation" => ("Recommendation", ReferenceKind::Recommendation),
+        "joint action" => ("Joint Action", ReferenceKind::JointAction),
+        "common position" => ("Common Position", ReferenceKind::CommonPosition),
         _ => return None,
     })
 }
@@ -708,11 +734,19 @@ pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
         ReferenceKind::Directive
         | ReferenceKind::Regulation
         | ReferenceKind::Decision
-        | ReferenceKind::FrameworkDecision => {
+        | ReferenceKind::FrameworkDecision
+        | ReferenceKind::Recommendation
+        | ReferenceKind::JointAction
+        | ReferenceKind::CommonPosition => {
+            // CELEX sector 3 descriptors: joint actions and common positions are `E` (CFSP);
+            // the ELI types are EUR-Lex's.
             let (letter, eli) = match kind {
                 ReferenceKind::Directive => ('L', "dir"),
                 ReferenceKind::Regulation => ('R', "reg"),
                 ReferenceKind::FrameworkDecision => ('F', "dec_framw"),
+                ReferenceKind::Recommendation => ('H', "reco"),
+                ReferenceKind::JointAction => ('E', "joint_action"),
+                ReferenceKind::CommonPosition => ('E', "common_pos"),
                 _ => ('D', "dec"),
             };
             let n: u32 = number.parse().unwrap_or(0);
@@ -744,6 +778,11 @@ pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
             ));
         }
         ReferenceKind::TreatyArticle => treaty_links(d, &mut l),
+        ReferenceKind::EuropeanCouncilDocument => {
+            l.eurlex = Some(format!(
+                "https://data.consilium.europa.eu/doc/document/EUCO-{number}-{year}-INIT/en/pdf"
+            ));
+        }
     }
     l
 }

@@ -300,6 +300,18 @@ pub enum ReferenceKind {
     /// Council document (`8410/13`).
     #[serde(rename = "council_document")]
     CouncilDocument,
+    /// Recommendation (`Commission Recommendation 2003/361/EC`).
+    #[serde(rename = "recommendation")]
+    Recommendation,
+    /// CFSP joint action (`Council Joint Action 2008/124/CFSP`).
+    #[serde(rename = "joint_action")]
+    JointAction,
+    /// CFSP or JHA common position (`Common Position 2008/944/CFSP`).
+    #[serde(rename = "common_position")]
+    CommonPosition,
+    /// European Council document (`EUCO 4/23`).
+    #[serde(rename = "european_council_document")]
+    EuropeanCouncilDocument,
 }
 
 /// Links derived from a reference's id.

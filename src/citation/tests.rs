@@ -34,6 +34,33 @@ const CASES: &[(&str, &[&str])] = &[
             "Regulation (EU) No 1307/2013",
         ],
     ),
+    // Words between the article and the treaty (#14)
+    ("Article 263, first paragraph, TFEU", &["Article 263 TFEU"]),
+    (
+        "Articles 26(2), 28 and 34 TFEU",
+        &["Article 26(2) TFEU", "Article 28 TFEU", "Article 34 TFEU"],
+    ),
+    (
+        "Article 169(1), and point (a) of Article 169(2), TFEU",
+        &["Article 169(1) TFEU", "Article 169(2) TFEU"],
+    ),
+    // Other kinds users cite (#14)
+    (
+        "European Council conclusions of 23 March 2023, EUCO 4/23",
+        &["EUCO 4/23"],
+    ),
+    (
+        "Commission Recommendation 2003/361/EC of 6 May 2003",
+        &["Recommendation 2003/361/EC"],
+    ),
+    (
+        "Council Joint Action 2008/124/CFSP",
+        &["Joint Action 2008/124/CFSP"],
+    ),
+    (
+        "Common Position 2008/944/CFSP",
+        &["Common Position 2008/944/CFSP"],
+    ),
     // Informal forms take the official id (#14)
     ("Regulation 2016/679", &["Regulation (EU) 2016/679"]),
     ("Directive 2016/680", &["Directive (EU) 2016/680"]),

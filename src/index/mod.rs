@@ -190,7 +190,7 @@ pub struct KindCount {
 }
 
 /// The reference kinds, as the JSON output names them.
-pub const KINDS: [&str; 13] = [
+pub const KINDS: [&str; 17] = [
     "COM",
     "JOIN",
     "SWD",
@@ -204,6 +204,10 @@ pub const KINDS: [&str; 13] = [
     "procedure",
     "treaty_article",
     "council_document",
+    "recommendation",
+    "joint_action",
+    "common_position",
+    "european_council_document",
 ];
 
 /// Version 2: where in a legal act a mention stands, its recital or its article's paragraph.

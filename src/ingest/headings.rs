@@ -177,6 +177,17 @@ pub(crate) fn list_marker(s: &str, md: bool) -> Option<(String, u8, usize)> {
     if !md && marker.starts_with(|c: char| c.is_ascii_digit()) && text_heading(s).is_some() {
         return None;
     }
+    // `p. 1).` continues an OJ citation cut by a line end (`OJ L 169, 25.6.2019,` / `p. 1).`):
+    // a letter item opens with a word, not a number.
+    let end = c.get(0)?.end();
+    let content_first = s[..end].chars().next_back();
+    if marker.len() == 2
+        && marker.ends_with('.')
+        && marker.starts_with(|c: char| c.is_ascii_lowercase())
+        && content_first.is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
     let indent: usize = c[1].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
     // The match ends with the content's first character, which may be several bytes long.
     let end = c.get(0)?.end();
