@@ -111,12 +111,14 @@ pub(crate) fn call_glued_before(lines: &[Line], n: u32) -> bool {
 pub(crate) fn glued_word_ok(before: &str) -> bool {
     // A year and its punctuation (`of 14 September 2022,7`) carries a call as well as a word.
     let tail = before.trim_end_matches([',', '.', ';', ':', ')']);
-    let year = tail.len() >= 4 && tail.len() < before.len() && {
-        let y = &tail[tail.len() - 4..];
-        (y.starts_with("19") || y.starts_with("20"))
-            && y.bytes().all(|b| b.is_ascii_digit())
-            && tail[..tail.len() - 4].ends_with([' ', '('])
-    };
+    // `get`: the four bytes before may split a character (`€1.4`).
+    let year = tail.len() >= 4
+        && tail.len() < before.len()
+        && tail.get(tail.len() - 4..).is_some_and(|y| {
+            (y.starts_with("19") || y.starts_with("20"))
+                && y.bytes().all(|b| b.is_ascii_digit())
+                && tail[..tail.len() - 4].ends_with([' ', '('])
+        });
     // So does an act's number (`Regulation (EU) 2021/1058;22`).
     let act_number = tail.len() < before.len() && {
         let token = tail.rsplit([' ', '(']).next().unwrap_or("");
