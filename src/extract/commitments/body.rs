@@ -79,8 +79,17 @@ pub(super) fn extract(
         if super::lead_in(text).is_some() {
             continue;
         }
+        // The actor of the sentence before, for `It will ...` after a Commission sentence.
+        let mut last_actor: Option<String> = None;
         for s in crate::sentence::sentences(text) {
-            if let Some(c) = pledge(&text[s.clone()]) {
+            let sentence = &text[s.clone()];
+            let found = pledge(sentence).or_else(|| {
+                let actor = last_actor.clone()?;
+                pronoun_pledge(sentence, actor)
+            });
+            last_actor =
+                commission_subject(sentence).or_else(|| found.as_ref().map(|c| c.actor.clone()));
+            if let Some(c) = found {
                 let range = s.start + c.action_at..s.end;
                 let item = text[range.clone()].trim_end_matches(['.', ';', ':']).trim();
                 if item.split_whitespace().count() < 2 {
@@ -209,6 +218,40 @@ fn prose(structure: &Structure, covered: &[Range<usize>], i: usize, kind: &Block
             structure.legislative.part_of(i),
             Some("legal_text" | "financial_statement")
         )
+}
+
+/// The Commission as the subject of a sentence (`The Commission has already ...`), for the
+/// `It will ...` that may follow.
+fn commission_subject(sentence: &str) -> Option<String> {
+    let t = sentence.trim_start();
+    let t = t.strip_prefix("The ").or_else(|| t.strip_prefix("the "))?;
+    t.starts_with("Commission ")
+        .then(|| "Commission".to_string())
+}
+
+/// `It will revise the Directive ...` right after a sentence whose subject is `actor`.
+fn pronoun_pledge(sentence: &str, actor: String) -> Option<Pledge> {
+    static IT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(r"^It\s+(?P<modal>will|intends\s+to|plans\s+to)\s+").unwrap()
+    });
+    let c = IT.captures(sentence.trim_start())?;
+    let lead = sentence.len() - sentence.trim_start().len();
+    let whole = c.get(0)?;
+    let rest = &sentence[lead + whole.end()..];
+    let verb = rest
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty() && !ADVERBS.contains(&w.to_lowercase().as_str()))
+        .unwrap_or("")
+        .to_lowercase();
+    if !rest.starts_with(char::is_lowercase) || NOT_ACTIONS.contains(&verb.as_str()) {
+        return None;
+    }
+    Some(Pledge {
+        actor,
+        modality: c["modal"].split_whitespace().collect::<Vec<_>>().join(" "),
+        actor_at: lead,
+        action_at: lead + whole.end(),
+    })
 }
 
 /// A commitment found in a sentence: who, how, and where its action starts.
@@ -390,6 +433,26 @@ mod tests {
         assert_eq!(
             c[0].deadline.as_ref().map(|d| d.date.as_str()),
             Some("2021-12-31")
+        );
+    }
+
+    #[test]
+    fn it_after_the_commission() {
+        let d = crate::ingest::text::ingest(
+            "The Commission will take a number of steps. It will revise the Sustainable Use of Pesticides Directive. It will be hard.\n\nIt will rain in 2021.\n",
+            crate::model::SourceFormat::Text,
+        );
+        let s = crate::structure::analyze(&d);
+        let texts: Vec<String> = super::super::extract(&d, &s, &[])
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "take a number of steps",
+                "revise the Sustainable Use of Pesticides Directive"
+            ]
         );
     }
 
