@@ -6,7 +6,10 @@
 //! unit (`24 hours`), a measure (`5 tonnes`), or the thing it counts (`231 cases`). Years,
 //! dates, section and list numbers, numbers inside references (the references stage says where
 //! those are), labels (`Article 222`, `Action 2`, `JAI 282`) and names with digits (`EC3`,
-//! `G8`, `Euro 2012`) are not.
+//! `G8`, `Euro 2012`) are not; nor is the last member of a list of labels (`Articles 74 and
+//! 76`), a number after a capitalised name (`Attribution 4.0 International`), or a day and month
+//! without a year (`31 May`, `10 juin`). A range keeps both ends, scaled by a multiplier written
+//! once at its end (`EUR 15 to 50 million`) or after each end.
 //!
 //! Number formats: thousands grouped by a space, a no-break space (U+00A0), a narrow no-break
 //! space (U+202F), a thin space (U+2009) or a comma (`200 000`, `5,000`); a point for decimals.
@@ -184,7 +187,15 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-const QUALIFIERS: [&str; 27] = [
+const QUALIFIERS: &[&str] = &[
+    // Negated limits first: `no more than two` is a maximum, not `more than`.
+    "no more than",
+    "not more than",
+    "no less than",
+    "not less than",
+    "no fewer than",
+    "not fewer than",
+    "not exceeding",
     "as much as",
     "as many as",
     "more than",
@@ -196,6 +207,8 @@ const QUALIFIERS: [&str; 27] = [
     "close to",
     "in excess of",
     "well over",
+    "well below",
+    "well above",
     "just over",
     "just under",
     "approximately",
@@ -215,7 +228,17 @@ const QUALIFIERS: [&str; 27] = [
 ];
 
 /// Words before a number that make it a label or a name, not a figure.
-const LABELS: [&str; 36] = [
+const LABELS: &[&str] = &[
+    "recital",
+    "recitals",
+    "subparagraph",
+    "subparagraphs",
+    "annexes",
+    "chapters",
+    "footnote",
+    "footnotes",
+    "version",
+    "sdg",
     "article",
     "articles",
     "art",
@@ -271,34 +294,91 @@ const TIME_UNITS: [(&str, &str); 14] = [
     ("second", "seconds"),
 ];
 
-const MEASURES: [(&str, &str); 24] = [
-    ("tonnes", "tonnes"),
-    ("tonne", "tonnes"),
-    ("tons", "tonnes"),
-    ("ton", "tonnes"),
-    ("kilograms", "kg"),
-    ("kilogram", "kg"),
-    ("kilos", "kg"),
-    ("kg", "kg"),
-    ("kilometres", "km"),
-    ("kilometers", "km"),
-    ("kilometre", "km"),
-    ("km", "km"),
-    ("km2", "km2"),
-    ("km²", "km2"),
-    ("miles", "miles"),
-    ("litres", "litres"),
-    ("liters", "litres"),
-    ("hectares", "hectares"),
-    ("ha", "hectares"),
-    ("MW", "MW"),
-    ("GW", "GW"),
-    ("MWh", "MWh"),
-    ("GWh", "GWh"),
-    ("TWh", "TWh"),
+/// (word, unit, factor): a scaled unit is reported in its base unit (`310 Mt` is
+/// 310 000 000 tonnes). Words of three letters or fewer match only in their exact case.
+const MEASURES: &[(&str, &str, f64)] = &[
+    ("tonnes", "tonnes", 1.0),
+    ("tonne", "tonnes", 1.0),
+    ("tons", "tonnes", 1.0),
+    ("ton", "tonnes", 1.0),
+    ("megatonnes", "tonnes", 1e6),
+    ("megatons", "tonnes", 1e6),
+    ("Mt", "tonnes", 1e6),
+    ("gigatonnes", "tonnes", 1e9),
+    ("gigatons", "tonnes", 1e9),
+    ("Gt", "tonnes", 1e9),
+    ("kilograms", "kg", 1.0),
+    ("kilogram", "kg", 1.0),
+    ("kilos", "kg", 1.0),
+    ("kg", "kg", 1.0),
+    ("grams", "g", 1.0),
+    ("grammes", "g", 1.0),
+    ("g", "g", 1.0),
+    ("kilometres", "km", 1.0),
+    ("kilometers", "km", 1.0),
+    ("kilometre", "km", 1.0),
+    ("km", "km", 1.0),
+    ("km2", "km2", 1.0),
+    ("km²", "km2", 1.0),
+    ("millimetres", "mm", 1.0),
+    ("millimeters", "mm", 1.0),
+    ("mm", "mm", 1.0),
+    ("centimetres", "cm", 1.0),
+    ("cm", "cm", 1.0),
+    ("metres", "m", 1.0),
+    ("meters", "m", 1.0),
+    ("m3", "m3", 1.0),
+    ("m³", "m3", 1.0),
+    ("miles", "miles", 1.0),
+    ("litres", "litres", 1.0),
+    ("liters", "litres", 1.0),
+    ("litre", "litres", 1.0),
+    ("liter", "litres", 1.0),
+    ("l", "litres", 1.0),
+    ("hectares", "hectares", 1.0),
+    ("hectare", "hectares", 1.0),
+    ("ha", "hectares", 1.0),
+    ("kW", "kW", 1.0),
+    ("MW", "MW", 1.0),
+    ("GW", "GW", 1.0),
+    ("kWh", "kWh", 1.0),
+    ("MWh", "MWh", 1.0),
+    ("GWh", "GWh", 1.0),
+    ("TWh", "TWh", 1.0),
+    ("°C", "°C", 1.0),
 ];
 
-const CURRENCY_WORDS: [(&str, &str); 12] = [
+/// ISO 4217 codes written before or after an amount (`JPY 20 trillion`, `150 000 CHF`).
+const CURRENCY_CODES: &[&str] = &[
+    "EUR", "USD", "GBP", "JPY", "CHF", "CNY", "SEK", "DKK", "NOK", "ISK", "PLN", "CZK", "HUF",
+    "RON", "BGN", "HRK", "CAD", "AUD", "NZD", "INR", "KRW", "RUB", "BRL", "TRY", "ZAR", "MXN",
+    "HKD", "SGD", "UAH", "SAR", "AED", "ILS",
+];
+
+/// Day-month dates without a year in French (`10 juin`); English months come from `dates`.
+const FRENCH_MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
+];
+
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("yen", "JPY"),
+    ("swiss francs", "CHF"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
     ("of euros", "EUR"),
     ("of euro", "EUR"),
     ("euros", "EUR"),
@@ -473,6 +553,10 @@ fn digits_figure(text: &str, num: Range<usize>) -> Option<Found> {
         if p == '/' || p == '.' || p == '_' {
             return None;
         }
+        // The second term of a ratio (`14:1`).
+        if p == ':' && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         if p == '-' && before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric()) {
             return None;
         }
@@ -493,10 +577,60 @@ fn digits_figure(text: &str, num: Range<usize>) -> Option<Found> {
         currency = Some(code);
         start = at;
     }
-    if currency.is_none() && is_label(before) {
+    if currency.is_none() && (is_label(before) || is_label(list_head(before))) {
         return None;
     }
-    finish(text, start, num.end, value, currency, false, raw)
+    let f = finish(text, start, num.end, value, currency, false, raw)?;
+    // A count after a capitalised word is part of a name or a label (`Attribution 4.0
+    // International`, `Convention 108`, `Recital 60`), not a number of things.
+    if f.unit == "count" && f.qualifier.is_none() && name_before(before) {
+        return None;
+    }
+    Some(f)
+}
+
+/// What precedes a list of label numbers that ends at `before`: for `Articles 21 to 27 and `
+/// it is `Articles `, so the last member of a list of labels is a label too.
+fn list_head(before: &str) -> &str {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(
+            // A comma may join earlier members, not the last (`Article 12, 40 %`).
+            r"(?:\d+[a-z]?(?:\([0-9a-z]{1,4}\))*\s*(?:,|-|–|and/or|and|or|to)\s*)*\d+[a-z]?(?:\([0-9a-z]{1,4}\))*\s*(?:-|–|and/or|and|or|to)\s*$",
+        )
+        .unwrap()
+    });
+    // Look at the last few words only: the search is per number.
+    let mut from = before.len().saturating_sub(80);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    match LIST.find(&before[from..]) {
+        Some(m) => &before[..from + m.start()],
+        None => "",
+    }
+}
+
+/// A capitalised word just before the number, inside a sentence: the number belongs to a
+/// name. Function words and qualifiers that start a sentence (`These 18`, `Over 40`) do not.
+fn name_before(before: &str) -> bool {
+    let t = before.trim_end_matches([' ', '\u{a0}']);
+    if t.len() == before.len() {
+        return false;
+    }
+    let word = last_word(t);
+    if !t.ends_with(word) || !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if STOP.contains(&lower.as_str()) || QUALIFIERS.iter().any(|q| q.ends_with(lower.as_str())) {
+        return false;
+    }
+    if lower == "only" || lower == "all" || lower == "some" {
+        return false;
+    }
+    // The word starts the text or a sentence: it is not a name's first word by its capital.
+    let head = t[..t.len() - word.len()].trim_end();
+    !(head.is_empty() || head.ends_with(['.', ':', ';', '!', '?', '(', '•', '-', '–']))
 }
 
 fn spelled_figure(text: &str, word: Range<usize>, value: f64) -> Option<Found> {
@@ -559,20 +693,50 @@ fn finish(
 ) -> Option<Found> {
     let mut end = num_end;
     let mut value_max = None;
-    // A range: `10-20 %`, `10 to 20 per cent`, `between 10 and 20 per cent`.
-    let between = last_word(&text[..start]).eq_ignore_ascii_case("between");
-    if let Some((v2, e)) = if between {
-        between_tail(text, end)
-    } else {
-        range_tail(text, end)
-    } {
-        value_max = Some(v2);
-        end = e;
-    }
     // Multiplier: `2.1 trillion`, `5 million`, `€10m`, `€1.5bn`.
-    if let Some((mult, e)) = multiplier(text, end, currency.is_some()) {
+    let first_mult = multiplier(text, end, currency.is_some());
+    let mut scaled = first_mult.is_some();
+    // A range: `10-20 %`, `10 to 20 per cent`, `between 10 and 20 per cent`, `EUR 15 to
+    // 50 million` (the multiplier at the end scales both), `between EUR 15 million and EUR 50
+    // million`, `from 250 up to 3000`.
+    let lead = last_word(&text[..start]).to_lowercase();
+    let after_first = first_mult.map_or(end, |(_, e)| e);
+    let range = range_second(text, after_first, &lead, currency).and_then(|(v2, cur2, e2)| {
+        let money = currency.is_some() || cur2.is_some();
+        let second_mult = multiplier(text, e2, money);
+        let (m1, m2, e) = match (first_mult, second_mult) {
+            (None, Some((m, e))) => (m, m, e),
+            (Some((m1, _)), Some((m2, e))) => (m1, m2, e),
+            (None, None) => (1.0, 1.0, e2),
+            // `5 million to 10 ...`: the second number is something else.
+            (Some(_), None) => return None,
+        };
+        // A range runs upwards and does not start at a year (`in 1990 to 438.99
+        // million`).
+        if v2 * m2 < value * m1 || (!money && is_year(raw)) {
+            return None;
+        }
+        // Said what it measures: a currency, a multiplier, a unit after, `between`
+        // or `from`; else `2011 to 2013` would be a range.
+        let ok = money
+            || second_mult.is_some()
+            || unit_after(text, e).is_some()
+            || currency_after(text, e).is_some()
+            || lead == "between"
+            || (lead == "from"
+                && !is_year(raw)
+                && v2.fract() == 0.0
+                && !(1900.0..=2100.0).contains(&v2));
+        ok.then_some((value * m1, v2 * m2, cur2, e, second_mult.is_some()))
+    });
+    if let Some((v1, v2, cur2, e, m2)) = range {
+        value = v1;
+        value_max = Some(v2);
+        currency = currency.or(cur2);
+        end = e;
+        scaled |= m2 || first_mult.is_some();
+    } else if let Some((mult, e)) = first_mult {
         value *= mult;
-        value_max = value_max.map(|v| v * mult);
         end = e;
     }
     // Currency after the number: `2 million euro`, `1.4 billion of euros`, `150 000 EUR`.
@@ -586,18 +750,26 @@ fn finish(
     let mut counted = None;
     if let Some(code) = currency {
         unit = code.to_string();
-    } else if let Some((u, e)) = unit_after(text, end) {
+    } else if let Some((u, e, factor)) = unit_after(text, end) {
         unit = u.to_string();
+        value *= factor;
+        value_max = value_max.map(|v| v * factor);
         end = e;
     } else {
-        // A count: needs the thing it counts; a bare year-like number is a year.
+        // A count: needs the thing it counts; a bare year-like number is a year. A number
+        // with a multiplier word (`set at 45 million,`) or a `from` range is a count alone.
         if !spelled && is_year(raw) {
             return None;
         }
-        let (noun, e) = counted_noun(text, end)?;
-        counted = Some(noun);
+        match counted_noun(text, end) {
+            Some((noun, e)) => {
+                counted = Some(noun);
+                end = e;
+            }
+            None if scaled || (value_max.is_some() && lead == "from") => {}
+            None => return None,
+        }
         unit = "count".to_string();
-        end = e;
     }
     // Qualifier before the figure; `between X and Y` makes a range.
     let mut qualifier = None;
@@ -611,10 +783,18 @@ fn finish(
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
         {
+            // `under three pillars` says where, not how many.
+            if *q == "under" && spelled && unit == "count" {
+                break;
+            }
             qualifier = Some(q.to_string());
             q_start = before.len() - q.len();
             break;
         }
+    }
+    // `from 250 up to 3000`: the range's text starts at `from`, which qualifies nothing.
+    if qualifier.is_none() && value_max.is_some() && lower.ends_with("from") {
+        q_start = before.len() - "from".len();
     }
     Some(Found {
         range: q_start..end,
@@ -659,7 +839,7 @@ fn is_label(before: &str) -> bool {
     t.ends_with(word)
         && word.len() >= 2
         && word.chars().all(|c| c.is_ascii_uppercase())
-        && !matches!(word, "EUR" | "USD" | "GBP")
+        && !CURRENCY_CODES.contains(&word)
 }
 
 /// A currency just before position `before.len()`: its ISO code and where it starts.
@@ -671,10 +851,11 @@ fn currency_before(before: &str) -> Option<(&'static str, usize)> {
         ("€", "EUR"),
         ("$", "USD"),
         ("£", "GBP"),
-        ("EUR", "EUR"),
-        ("USD", "USD"),
-        ("GBP", "GBP"),
-    ] {
+        ("¥", "JPY"),
+    ]
+    .into_iter()
+    .chain(CURRENCY_CODES.iter().map(|c| (*c, *c)))
+    {
         if t.ends_with(sym) {
             let at = t.len() - sym.len();
             let word_ok = !sym.chars().all(char::is_alphabetic)
@@ -734,7 +915,7 @@ fn currency_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
     let s = skip_space(text, at);
     let rest = &text[s..];
     let lower = rest.get(..rest.len().min(20))?.to_lowercase();
-    for (w, code) in CURRENCY_WORDS {
+    for &(w, code) in CURRENCY_WORDS {
         if lower.starts_with(w) {
             let e = s + w.len();
             if text[e..]
@@ -746,7 +927,9 @@ fn currency_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
             }
         }
     }
-    None
+    // An ISO code, in capitals: `150 000 CHF`.
+    let (w, e) = word_at(text, s);
+    CURRENCY_CODES.iter().find(|c| **c == w).map(|c| (*c, e))
 }
 
 fn lower_prefix(text: &str, at: usize, n: usize) -> String {
@@ -758,11 +941,12 @@ fn lower_prefix(text: &str, at: usize, n: usize) -> String {
     rest[..end].to_lowercase()
 }
 
-/// A unit after the number: percent, percentage points, a time unit or a measure.
-fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
+/// A unit after the number: percent, percentage points, a time unit or a measure; with the
+/// factor that brings the value to the unit (`Mt` to tonnes).
+fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize, f64)> {
     let s = skip_space(text, at);
     if text[s..].starts_with('%') {
-        return Some(("percent", s + 1));
+        return Some(("percent", s + 1, 1.0));
     }
     let lower = lower_prefix(text, s, 24);
     for (w, unit) in [
@@ -770,9 +954,23 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
         ("percentage point", "percentage_points"),
         ("per cent", "percent"),
         ("percent", "percent"),
+        // Days counted by the calendar they follow: a unit of their own.
+        ("working days", "working_days"),
+        ("working day", "working_days"),
+        ("business days", "working_days"),
+        ("calendar days", "calendar_days"),
+        ("calendar day", "calendar_days"),
+        ("degrees celsius", "°C"),
+        ("°c", "°C"),
+        ("° c", "°C"),
     ] {
-        if lower.starts_with(w) {
-            return Some((unit, s + w.len()));
+        if lower.starts_with(w)
+            && text[s + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            return Some((unit, s + w.len(), 1.0));
         }
     }
     let (w, e) = word_at(text, s);
@@ -785,40 +983,83 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
     let lw = w.to_lowercase();
     for (name, unit) in TIME_UNITS {
         if lw == name {
-            return Some((unit, e));
+            return Some((unit, e, 1.0));
         }
     }
-    for (name, unit) in MEASURES {
+    for &(name, unit, factor) in MEASURES {
         if w == name || (name.len() > 3 && lw == name) {
-            return Some((unit, e));
+            return Some((unit, e, factor));
         }
     }
     None
 }
 
-/// `-20`, `–20`, ` to 20` after a number, when a unit follows the range.
-fn range_tail(text: &str, at: usize) -> Option<(f64, usize)> {
-    static TAIL: LazyLock<Regex> =
-        LazyLock::new(|| crate::re::compile(r"^\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?)").unwrap());
-    let c = TAIL.captures(&text[at..])?;
-    let m = c.get(0)?;
-    let v = parse_number(&c[1])?;
-    let end = at + m.end();
-    // Only a range when a unit or currency follows (`10-20 %`); `2011-2013` is a period.
-    unit_after(text, end).or(currency_after(text, end))?;
-    Some((v, end))
-}
-
-/// ` and 20` after `between 10`.
-fn between_tail(text: &str, at: usize) -> Option<(f64, usize)> {
-    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        crate::re::compile(
-            r"^\s+and\s+(\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+|\d+(?:[.,]\d+)?)",
-        )
+/// The second number of a range after a number that ends at `at`: `-20`, ` to 20`, ` to EUR
+/// 50`, ` and 20` after `between`, ` up to 3000` after `from`. Its value, its currency when it
+/// repeats one (it must be the first's), and where its digits end.
+fn range_second(
+    text: &str,
+    at: usize,
+    lead: &str,
+    currency: Option<&'static str>,
+) -> Option<(f64, Option<&'static str>, usize)> {
+    static TO: LazyLock<Regex> =
+        LazyLock::new(|| crate::re::compile(r"^\s*(?:-|–|—|to(?:\s|$)|up to(?:\s|$))\s*").unwrap());
+    static AND: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(r"^\s+and\s+").unwrap());
+    let rest = &text[at..];
+    let sep = if lead == "between" {
+        AND.find(rest)?
+    } else {
+        TO.find(rest)?
+    };
+    if sep.as_str().trim_start().starts_with("up") && lead != "from" {
+        return None;
+    }
+    let mut s = at + sep.end();
+    let mut cur2 = None;
+    // A repeated currency: `EUR 15 million and EUR 50 million`, `€15-€20`.
+    if let Some((code, len)) = currency_at(text, s) {
+        if currency.is_some_and(|c| c != code) {
+            return None;
+        }
+        cur2 = Some(code);
+        s = skip_space(text, s + len);
+    }
+    static NUMBER_AT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(concat!(
+            r"^(?:\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+(?:\.\d+)?",
+            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?",
+            r"|\d+(?:[.,]\d+)?)"
+        ))
         .unwrap()
     });
-    let c = TAIL.captures(&text[at..])?;
-    Some((parse_number(&c[1])?, at + c.get(0)?.end()))
+    let m = NUMBER_AT.find(&text[s..])?;
+    let e = s + m.end();
+    if text[e..].starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+        return None;
+    }
+    Some((parse_number(m.as_str())?, cur2, e))
+}
+
+/// A currency symbol or ISO code starting at `at`, and its length.
+fn currency_at(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let rest = &text[at..];
+    for (sym, code) in [
+        ("US$", "USD"),
+        ("€", "EUR"),
+        ("$", "USD"),
+        ("£", "GBP"),
+        ("¥", "JPY"),
+    ] {
+        if rest.starts_with(sym) {
+            return Some((code, sym.len()));
+        }
+    }
+    let (w, _) = word_at(text, at);
+    CURRENCY_CODES
+        .iter()
+        .find(|c| **c == w)
+        .map(|c| (*c, w.len()))
 }
 
 /// The noun phrase a count counts: up to four words after the number, stopping at
@@ -851,8 +1092,12 @@ fn counted_noun(text: &str, at: usize) -> Option<(String, usize)> {
             }
             break;
         }
+        // A day and month without a year (`31 May`, `10 juin`) is a date. `may` in lower
+        // case is the verb.
         if first
-            && (crate::dates::month_number(w).is_some() && w.len() > 3
+            && (crate::dates::month_number(w).is_some()
+                && (w.len() > 3 || w.starts_with(|c: char| c.is_uppercase()))
+                || FRENCH_MONTHS.contains(&lw.as_str())
                 || w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         {
             return None;

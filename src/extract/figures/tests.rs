@@ -48,6 +48,27 @@ const CASES: &[(&str, Want)] = &[
         &[(3e9, "EUR", Some("more than"))],
     ),
     ("3 billion euros", &[(3e9, "EUR", None)]),
+    // Ranges with the multiplier at the end, and other currency codes
+    (
+        "in the range of EUR 15 to 50 million and",
+        &[(15e6, "EUR", None)],
+    ),
+    ("EUR 25-35 million", &[(25e6, "EUR", None)]),
+    ("EUR 0.5 to 1 bn per year", &[(5e8, "EUR", None)]),
+    (
+        "between EUR 15 million and EUR 50 million",
+        &[(15e6, "EUR", Some("between"))],
+    ),
+    (
+        "aim to raise up to JPY 20 trillion (approximately EUR 140 billion)",
+        &[
+            (2e13, "JPY", Some("up to")),
+            (1.4e11, "EUR", Some("approximately")),
+        ],
+    ),
+    ("CHF 300 million", &[(3e8, "CHF", None)]),
+    ("150 000 CHF in total", &[(150000.0, "CHF", None)]),
+    ("GBP 2 billion", &[(2e9, "GBP", None)]),
     // Percentages
     (
         "increased by 40 per cent overall",
@@ -156,6 +177,33 @@ const CASES: &[(&str, Want)] = &[
         &[(3000.0, "count", Some("at least"))],
     ),
     ("around 2 million people", &[(2e6, "count", Some("around"))]),
+    // A multiplier word makes a count without a noun.
+    (
+        "an operational threshold set at 45 million, that is",
+        &[(45e6, "count", None)],
+    ),
+    (
+        "employees ranging from 250 up to 3000 and",
+        &[(250.0, "count", None)],
+    ),
+    (
+        "No more than two members",
+        &[(2.0, "count", Some("no more than"))],
+    ),
+    (
+        "a period not exceeding three months",
+        &[(3.0, "months", Some("not exceeding"))],
+    ),
+    (
+        "fines not exceeding 6 % of the turnover",
+        &[(6.0, "percent", Some("not exceeding"))],
+    ),
+    (
+        "shall not be less than 14 working days",
+        &[(14.0, "working_days", Some("less than"))],
+    ),
+    ("under three pillars", &[(3.0, "count", None)]),
+    ("under 250 employees", &[(250.0, "count", Some("under"))]),
     (
         "some 700 000 irregular crossings",
         &[(700000.0, "count", Some("some"))],
@@ -177,6 +225,20 @@ const CASES: &[(&str, Want)] = &[
     ("seized 5 tonnes of cocaine", &[(5.0, "tonnes", None)]),
     ("12.5 kg of heroin", &[(12.5, "kg", None)]),
     ("along 1 000 km of coast", &[(1000.0, "km", None)]),
+    (
+        "within 10 working days",
+        &[(10.0, "working_days", Some("within"))],
+    ),
+    ("90 calendar days", &[(90.0, "calendar_days", None)]),
+    ("heat pumps of 12 kW", &[(12.0, "kW", None)]),
+    ("a 300 MW plant", &[(300.0, "MW", None)]),
+    ("rainfall of 600 mm a year", &[(600.0, "mm", None)]),
+    ("20 l of water", &[(20.0, "litres", None)]),
+    ("5 litres", &[(5.0, "litres", None)]),
+    ("310 Mt of CO2", &[(3.1e8, "tonnes", None)]),
+    ("4 gigatons of CO2", &[(4e9, "tonnes", None)]),
+    ("well below 2 °C", &[(2.0, "°C", Some("well below"))]),
+    ("limit warming to 1.5°C", &[(1.5, "°C", None)]),
     // Spelled out
     (
         "sentenced to eight years imprisonment",
@@ -220,6 +282,26 @@ const CASES: &[(&str, Want)] = &[
     ("Until February 2013, Eurojust", &[]),
     ("the number increased", &[]),
     ("http://ec.europa.eu/echo/2010_1626_en.pdf", &[]),
+    // Label numbers and dates without a year
+    (
+        "(Creative Commons Attribution 4.0 International license)",
+        &[],
+    ),
+    ("the Council of Europe Convention 108 provides", &[]),
+    ("in accordance with Articles 74 and 76 shall", &[]),
+    ("paragraphs 1 to 4 shall apply", &[]),
+    ("Articles 21 to 27 and 31 shall apply", &[]),
+    ("referred to in Articles 4, 5 and 6 solely because", &[]),
+    ("Recital 60 states", &[]),
+    ("recitals 58 and 60 say", &[]),
+    ("Pages 24 - 26 http", &[]),
+    ("the SDG 12.3 target", &[]),
+    ("a ratio of 14:1 return", &[]),
+    ("by 31 May the Commission", &[]),
+    ("on 20 May the Council", &[]),
+    ("Bruxelles, le 10 juin", &[]),
+    ("le 18 janvier et", &[]),
+    ("from 2010 to 2020 emissions fell", &[]),
 ];
 
 #[test]
@@ -246,6 +328,81 @@ fn figure_table() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Ranges: both ends scaled, the whole range as the figure's text.
+#[test]
+fn ranges_with_trailing_multiplier_or_repeated_currency() {
+    let cases: &[(&str, f64, f64, &str, &str)] = &[
+        (
+            "of EUR 15 to 50 million and",
+            15e6,
+            50e6,
+            "EUR",
+            "EUR 15 to 50 million",
+        ),
+        (
+            "of EUR 50 to 250 million.",
+            50e6,
+            250e6,
+            "EUR",
+            "EUR 50 to 250 million",
+        ),
+        ("EUR 25-35 million", 25e6, 35e6, "EUR", "EUR 25-35 million"),
+        (
+            "EUR 0.5 to 1 bn per year",
+            5e8,
+            1e9,
+            "EUR",
+            "EUR 0.5 to 1 bn",
+        ),
+        (
+            "between EUR 15 million and EUR 50 million.",
+            15e6,
+            50e6,
+            "EUR",
+            "between EUR 15 million and EUR 50 million",
+        ),
+        (
+            "€1 million to €2 billion",
+            1e6,
+            2e9,
+            "EUR",
+            "€1 million to €2 billion",
+        ),
+        (
+            "from 250 up to 3000 and",
+            250.0,
+            3000.0,
+            "count",
+            "from 250 up to 3000",
+        ),
+        ("12 to 18 months", 12.0, 18.0, "months", "12 to 18 months"),
+        (
+            "between 10 and 20 million people",
+            1e7,
+            2e7,
+            "count",
+            "between 10 and 20 million people",
+        ),
+    ];
+    for (t, v, vmax, unit, text) in cases {
+        let got = find(t, &[]);
+        assert_eq!(got.len(), 1, "{t}: {got:?}");
+        let f = &got[0];
+        assert_eq!(
+            (f.value, f.value_max, f.unit.as_str()),
+            (*v, Some(*vmax), *unit),
+            "{t}"
+        );
+        assert_eq!(&t[f.range.clone()], *text, "{t}");
+    }
+    // Not a range: a year before `to`, a falling pair, a different currency, a lone multiplier.
+    let f = &find("in 1990 to 438.99 million gigatons", &[])[0];
+    assert_eq!((f.value, f.value_max), (438.99e6 * 1e9, None));
+    let f = &find("EUR 5 to USD 6 million", &[])[0];
+    assert_eq!((f.value, f.value_max, f.unit.as_str()), (5.0, None, "EUR"));
+    assert!(find("from 2010 to 2020 emissions fell", &[]).is_empty());
 }
 
 #[test]
