@@ -36,19 +36,19 @@ const BARS: &[Bar] = &[
     },
     Bar {
         name: "oj-l-2021-243-climate-law",
-        as_given: &[("references", 0.9), ("figures", 1.0)],
+        as_given: &[("references", 1.0), ("figures", 1.0)],
         untagged: &[],
     },
     Bar {
         name: "com-2023-335-step-p1-9",
-        as_given: &[("references", 1.0), ("figures", 0.87), ("commitments", 1.0)],
+        as_given: &[("references", 1.0), ("figures", 1.0), ("commitments", 1.0)],
         untagged: &[],
     },
     Bar {
         name: "com-2020-381-farm-to-fork-brochure",
         as_given: &[
-            ("references", 0.88),
-            ("figures", 0.95),
+            ("references", 1.0),
+            ("figures", 1.0),
             ("commitments", 1.0),
             ("planned", 1.0),
         ],
@@ -58,7 +58,7 @@ const BARS: &[Bar] = &[
         name: "com-2023-335-step",
         as_given: &[
             ("references", 1.0),
-            ("figures", 0.88),
+            ("figures", 1.0),
             ("metadata", 1.0),
             ("commitments", 1.0),
             ("planned", 1.0),
@@ -67,13 +67,13 @@ const BARS: &[Bar] = &[
     },
     Bar {
         name: "oj-l-277-2022-dsa",
-        as_given: &[("references", 0.9), ("figures", 0.88)],
+        as_given: &[("references", 1.0), ("figures", 1.0)],
         untagged: &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)],
     },
     Bar {
         name: "wp29-wp251rev01-profiling",
         as_given: &[
-            ("references", 0.5),
+            ("references", 1.0),
             ("figures", 1.0),
             ("metadata", 1.0),
             ("commitments", 1.0),

@@ -45,6 +45,36 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         )
     });
     let drop_artifacts = artifacts * 2 < glyphs;
+    // Prose a producer marked as an artifact on one page only (Word's first-page footer: "This
+    // Working Party was set up under Article 29 of Directive 95/46/EC ...") is content: running
+    // furniture recurs, a page's own sentences do not. The layout rules still drop the page
+    // number among them.
+    let artifact_text: Vec<String> = contents
+        .iter()
+        .map(|c| {
+            let t: String = c
+                .glyphs
+                .iter()
+                .filter(|g| g.artifact)
+                .map(|g| g.text(c))
+                .collect();
+            t.split_whitespace()
+                .filter(|w| !w.chars().all(|ch| ch.is_ascii_digit()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let own_prose: Vec<bool> = artifact_text
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.split_whitespace().count() >= 12
+                && t.contains(". ")
+                && !artifact_text.iter().enumerate().any(|(k, o)| {
+                    k != i && !o.is_empty() && (o.contains(t.as_str()) || t.contains(o.as_str()))
+                })
+        })
+        .collect();
     let mut frags: Vec<Vec<layout::Frag>> = contents
         .par_iter()
         .enumerate()
@@ -61,7 +91,8 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
                     .collect(),
                 _ => Vec::new(),
             };
-            let mut frags = layout::fragments(c, i as u32 + 1, &page_tags, drop_artifacts);
+            let mut frags =
+                layout::fragments(c, i as u32 + 1, &page_tags, drop_artifacts && !own_prose[i]);
             layout::mark_contents(&mut frags);
             frags
         })
