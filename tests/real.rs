@@ -253,6 +253,8 @@ const CONVERTED: &[Converted] = &[
             ("sections", 0.95),
             ("furniture", 1.0),
             ("references", 1.0),
+            ("figures", 1.0),
+            ("commitments", 1.0),
         ],
     ),
     (
@@ -264,6 +266,8 @@ const CONVERTED: &[Converted] = &[
             ("calls", 0.31),
             ("sections", 0.87),
             ("references", 1.0),
+            ("figures", 1.0),
+            ("commitments", 1.0),
         ],
     ),
     (
@@ -274,7 +278,8 @@ const CONVERTED: &[Converted] = &[
             ("calls", 0.92),
             ("sections", 1.0),
             ("furniture", 1.0),
-            ("references", 0.88),
+            ("references", 1.0),
+            ("figures", 1.0),
         ],
     ),
     (
@@ -284,7 +289,8 @@ const CONVERTED: &[Converted] = &[
             ("footnotes", 0.95),
             ("calls", 0.92),
             ("sections", 0.95),
-            ("references", 0.88),
+            ("references", 1.0),
+            ("figures", 1.0),
         ],
     ),
     (
@@ -296,6 +302,8 @@ const CONVERTED: &[Converted] = &[
             ("calls", 0.8),
             ("sections", 0.95),
             ("furniture", 1.0),
+            ("references", 1.0),
+            ("commitments", 1.0),
         ],
     ),
     (
@@ -307,6 +315,8 @@ const CONVERTED: &[Converted] = &[
             ("calls", 0.62),
             ("sections", 0.82),
             ("furniture", 1.0),
+            ("references", 1.0),
+            ("commitments", 1.0),
         ],
     ),
 ];

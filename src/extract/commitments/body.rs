@@ -275,10 +275,13 @@ fn pledge(sentence: &str) -> Option<Pledge> {
         // The Commission is the subject: it opens the sentence, follows an opening phrase set
         // off by a comma (`In 2020, the Commission will`), or opens a clause after `and`/`;`.
         let before = sentence[..actor.start()].trim_end();
+        // `The Commission` with a capital mid-sentence starts a sentence glued to a heading
+        // (`... reporting arrangements The Commission will monitor ...`).
         let subject = before.is_empty()
             || before.ends_with([',', ';', ':'])
             || before.ends_with(" and")
-            || before.ends_with(" but");
+            || before.ends_with(" but")
+            || actor.as_str().starts_with("The ");
         if !subject || before.split_whitespace().count() > 40 {
             continue;
         }
@@ -362,6 +365,11 @@ mod tests {
             action("The Commission and the High Representative will work with partners.")
                 .map(|a| a.0),
             Some("Commission and High Representative".to_string())
+        );
+        assert_eq!(
+            action("Monitoring arrangements The Commission will monitor the Platform.")
+                .map(|a| a.2),
+            Some("monitor the Platform.")
         );
         assert_eq!(
             action("To this end, the Commission is committed to propose a strategy.").map(|a| a.1),
