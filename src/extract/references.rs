@@ -109,6 +109,30 @@ fn add_title(r: &mut Reference, title: &str) {
     if t.chars().filter(|c| c.is_alphabetic()).count() < 4 {
         return;
     }
+    // A title is a complete name: one that stops on `of` or `and amending` was cut mid-clause
+    // (or is prose before the citation, `In accordance with Article 12(1) of`).
+    let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if matches!(
+        last.as_str(),
+        "of" | "to"
+            | "for"
+            | "on"
+            | "with"
+            | "from"
+            | "under"
+            | "by"
+            | "the"
+            | "and"
+            | "amending"
+            | "repealing"
+            | "replacing"
+            | "supplementing"
+            | "in"
+            | "a"
+            | "an"
+    ) {
+        return;
+    }
     if !r.titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
         r.titles.push(t.to_string());
     }
@@ -202,10 +226,34 @@ fn stated_titles(para: &Para, c: &Citation, next_start: usize) -> Vec<String> {
         if let Some(m) = SUBJECT_START.captures(after).and_then(|m| m.get(1)) {
             let rest = &after[m.start()..];
             let end = subject_end(rest);
-            let subject = rest[..end]
+            let mut subject = rest[..end]
                 .trim_end()
                 .trim_end_matches(" and")
                 .trim_end_matches(',');
+            // A title that names the acts it amends or repeals runs through them: `on
+            // representative actions ... and repealing Directive 2009/22/EC` is the full title,
+            // `... and repealing` (or `... certain provisions of`) a title cut mid-clause.
+            let last = subject.rsplit(' ').next().unwrap_or("");
+            if matches!(
+                last,
+                "amending"
+                    | "repealing"
+                    | "replacing"
+                    | "supplementing"
+                    | "of"
+                    | "to"
+                    | "for"
+                    | "on"
+                    | "with"
+                    | "from"
+                    | "under"
+                    | "by"
+            ) {
+                let from = c.range.end + (after.len() - after[m.start()..].len());
+                let full = &text[from..bold_end.min(text.len()).max(from)];
+                let end = subject_end(full);
+                subject = full[..end].trim_end().trim_end_matches(',');
+            }
             if subject.split_whitespace().count() >= 3 {
                 out.push(subject.to_string());
             }
