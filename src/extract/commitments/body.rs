@@ -75,8 +75,15 @@ pub(super) fn extract(
             continue;
         }
         let text = &block.para.text;
+        // Cheap test first: no actor named, no commitment (most paragraphs).
+        if !["Commission", "Working Party", "WP29", "Board", "EDPB"]
+            .iter()
+            .any(|a| text.contains(a))
+        {
+            continue;
+        }
         // A lead-in (`The Commission will:`) belongs to a list, not to prose.
-        if super::lead_in(text).is_some() {
+        if text.trim_end().ends_with(':') && super::lead_in(text).is_some() {
             continue;
         }
         // The actor of the sentence before, for `It will ...` after a Commission sentence.
@@ -150,6 +157,24 @@ pub(super) fn requests(
             continue;
         }
         let text = &block.para.text;
+        // Cheap test first: every request verb has one of these letters' runs.
+        let lower_hint = [
+            "invite",
+            "call",
+            "urge",
+            "encourage",
+            "ask",
+            "request",
+            "INVITE",
+            "CALL",
+            "URGE",
+            "ENCOURAGE",
+            "ASK",
+            "REQUEST",
+        ];
+        if !lower_hint.iter().any(|h| text.contains(h)) {
+            continue;
+        }
         for s in crate::sentence::sentences(text) {
             let sentence = &text[s.clone()];
             let Some(c) = REQUEST.captures(sentence) else {
@@ -266,6 +291,13 @@ struct Pledge {
 /// Whether `sentence` is a commitment of the Commission, and where its parts stand.
 fn pledge(sentence: &str) -> Option<Pledge> {
     if sentence.trim_end().ends_with('?') {
+        return None;
+    }
+    // Every modality has one of these words; most sentences have none.
+    if !["will", "intend", "plan", "commit", "undertake", "ready"]
+        .iter()
+        .any(|w| sentence.contains(w))
+    {
         return None;
     }
     for c in PLEDGE.captures_iter(sentence) {
