@@ -392,3 +392,39 @@ fn every_real_fixture_has_a_bar() {
         }
     }
 }
+
+/// A figure's or a mention's sentence is clean text: no footnote notation (`(^1)`, `[^1]`,
+/// `<sup>`), code fence or running head left in it, on every real document and converted
+/// variant.
+#[test]
+fn sentences_are_clean_text() {
+    let mut inputs: Vec<(String, Vec<u8>)> = BARS.iter().map(|b| input(b.name)).collect();
+    for entry in std::fs::read_dir(repo("tests/data/converted")).expect("converted/ is readable") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        inputs.push((name, std::fs::read(&path).expect("readable")));
+    }
+    let residue = [
+        "(^",
+        "[^",
+        "<sup>",
+        "```",
+        "Official Journal of the European Union L",
+    ];
+    let mut checked = 0;
+    for (file, bytes) in &inputs {
+        let got = eurodoc::pipeline::extract_bytes(bytes, Some(file)).expect("extracts");
+        let sentences = got.figures.iter().map(|f| f.sentence.as_str()).chain(
+            got.references
+                .iter()
+                .flat_map(|r| r.mentions.iter().map(|m| m.sentence.as_str())),
+        );
+        for s in sentences {
+            checked += 1;
+            for r in residue {
+                assert!(!s.contains(r), "{file}: {r:?} left in {s:?}");
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} sentences");
+}
