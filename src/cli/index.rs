@@ -65,10 +65,12 @@ enum IndexCommand {
         #[arg(long)]
         json: bool,
     },
-    /// What one indexed document cites.
+    /// What one indexed document cites, and where.
     ///
-    /// DOC is the document's own reference (`COM(2013) 179`), its Council number, or its
-    /// path (or the end of its path). Exit status 1 when no indexed document matches.
+    /// For each reference: how often, its kind and title, and the places that cite it (`in
+    /// recital (9); Article 2(3); 2.1, footnote 4`). DOC is the document's own reference
+    /// (`COM(2013) 179`), its Council number, or its path (or the end of its path). Exit
+    /// status 1 when no indexed document matches.
     Cites {
         #[arg(value_name = "DOC")]
         document: String,
