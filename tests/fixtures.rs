@@ -51,6 +51,7 @@ fixtures! {
     council_pe_cons => "council-pe-cons",
     council_note_bilingual => "council-note-bilingual",
     council_annex_without_cover => "council-annex-without-cover",
+    council_ia_item_note => "council-ia-item-note",
     cover_note_compact => "cover-note-compact",
     cover_note_libreoffice => "cover-note-libreoffice",
     cover_note_plain => "cover-note-plain",

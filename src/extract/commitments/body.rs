@@ -141,7 +141,7 @@ static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
 /// What may stand before a request's verb: nothing (Council conclusions), or the institution
 /// that asks, after an opening phrase.
 static REQUESTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"(?i)^(?:[^,]{0,150},\s*)?(?:the\s+)?(?:european\s+)?(?:commission|council|parliament)(?:\s+(?:also|therefore|further|now))?$").unwrap()
+    crate::re::compile(r"(?i)^(?:[^,]{0,150},\s*)?(?:the\s+)?(?:european\s+)?(?:commission|council|parliament|presidency)(?:\s+(?:also|therefore|further|now))?$").unwrap()
 });
 
 /// Requests of the body, outside way-forward lists (`covered`).
