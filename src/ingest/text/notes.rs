@@ -79,9 +79,11 @@ pub(crate) fn find_footnote_zones(lines: &[Line]) -> FootnoteZones {
 /// A numbered line that is surely a heading, not a footnote body: a dotted number (`2.1`) or
 /// a title in capitals (`3. CONCLUSIONS`). `3 Directive 2014/41/EU ...` may be either.
 pub(crate) fn looks_like_heading(s: &str) -> bool {
-    match (text_heading(s), heading_number(s)) {
+    // The title's offset is into the trimmed line (an offset into `s` may split a character).
+    let t = s.trim();
+    match (text_heading(t), heading_number(t)) {
         (Some(n), Some((_, at))) => {
-            let title = &s.trim()[at.min(s.trim().len())..];
+            let title = t.get(at..).unwrap_or("");
             n.contains('.')
                 || (!title.chars().any(char::is_lowercase)
                     && title.chars().filter(|c| c.is_alphabetic()).count() >= 3)
