@@ -75,12 +75,7 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
         || {
             rayon::join(
                 || figures::extract(doc, &structure, &references),
-                || {
-                    (
-                        commitments::extract(doc, &structure, &references),
-                        commitments::requests(doc, &structure, &references),
-                    )
-                },
+                || commitments::extract_with_requests(doc, &structure, &references),
             )
         },
         || planned::extract(doc, &structure),

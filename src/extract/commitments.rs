@@ -163,17 +163,33 @@ fn parenthesised_names(text: &str) -> Vec<String> {
 
 /// Run the commitments stage: way-forward blocks, then commitment sentences in the body.
 pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec<Commitment> {
-    let (mut out, covered) = way_forward(doc, structure, refs);
-    out.extend(body::extract(doc, structure, refs, &covered));
-    out.sort_by_key(|c| (c.location.block, c.location.span.start));
-    out
+    let (listed, covered) = way_forward(doc, structure, refs);
+    with_body(doc, structure, refs, listed, &covered)
 }
 
-/// Run the requests part of the stage: what the document asks others to do, outside
-/// way-forward lists (whose lead-ins already say who is invited).
-pub fn requests(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec<Commitment> {
-    let (_, covered) = way_forward(doc, structure, refs);
-    body::requests(doc, structure, refs, &covered)
+/// The commitments and what the document asks others to do (requests outside way-forward
+/// lists, whose lead-ins already say who is invited), finding the lists once.
+pub fn extract_with_requests(
+    doc: &Document,
+    structure: &Structure,
+    refs: &[Reference],
+) -> (Vec<Commitment>, Vec<Commitment>) {
+    let (listed, covered) = way_forward(doc, structure, refs);
+    let requests = body::requests(doc, structure, refs, &covered);
+    (with_body(doc, structure, refs, listed, &covered), requests)
+}
+
+/// The way-forward items `listed` with the body's commitment sentences, in reading order.
+fn with_body(
+    doc: &Document,
+    structure: &Structure,
+    refs: &[Reference],
+    mut listed: Vec<Commitment>,
+    covered: &[Range<usize>],
+) -> Vec<Commitment> {
+    listed.extend(body::extract(doc, structure, refs, covered));
+    listed.sort_by_key(|c| (c.location.block, c.location.span.start));
+    listed
 }
 
 /// The items of way-forward blocks, and the blocks those blocks cover.

@@ -70,18 +70,7 @@ pub(super) fn extract(
     covered: &[Range<usize>],
 ) -> Vec<Commitment> {
     let mut out = Vec::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if !prose(structure, covered, i, &block.kind) {
-            continue;
-        }
-        let text = &block.para.text;
-        // Cheap test first: no actor named, no commitment (most paragraphs).
-        if !["Commission", "Working Party", "WP29", "Board", "EDPB"]
-            .iter()
-            .any(|a| text.contains(a))
-        {
-            continue;
-        }
+    for (i, text) in prose(doc, structure, covered, &ACTORS) {
         // A lead-in (`The Commission will:`) belongs to a list, not to prose.
         if text.trim_end().ends_with(':') && super::lead_in(text).is_some() {
             continue;
@@ -97,35 +86,85 @@ pub(super) fn extract(
             last_actor =
                 commission_subject(sentence).or_else(|| found.as_ref().map(|c| c.actor.clone()));
             if let Some(c) = found {
+                let actor_text = &text[s.start + c.actor_at..s.start + c.action_at];
                 let range = s.start + c.action_at..s.end;
-                let item = text[range.clone()].trim_end_matches(['.', ';', ':']).trim();
-                if item.split_whitespace().count() < 2 {
-                    continue;
-                }
-                let lead = super::LeadIn {
-                    actor: c.actor,
-                    actor_text: text[s.start + c.actor_at..s.start + c.action_at]
-                        .trim()
-                        .to_string(),
-                    modality: c.modality,
-                    parties: Vec::new(),
-                };
-                super::push(
-                    &mut out,
-                    doc,
-                    structure,
-                    refs,
-                    &lead,
-                    i,
-                    &block.para,
-                    range,
-                    item,
-                    None,
+                emit(
+                    &mut out, doc, structure, refs, i, range, c.actor, actor_text, c.modality,
                 );
             }
         }
     }
     out
+}
+
+/// Words one of which a paragraph must contain to hold a commitment (its actor).
+const ACTORS: [&str; 5] = ["Commission", "Working Party", "WP29", "Board", "EDPB"];
+/// Words one of which a paragraph must contain to hold a request (its verb).
+const REQUEST_VERBS: [&str; 12] = [
+    "invite",
+    "call",
+    "urge",
+    "encourage",
+    "ask",
+    "request",
+    "INVITE",
+    "CALL",
+    "URGE",
+    "ENCOURAGE",
+    "ASK",
+    "REQUEST",
+];
+
+/// The blocks of running prose of the body that contain one of `hints`, with their text: a
+/// paragraph or list item outside the way-forward lists, the cover note, a legal act's text
+/// and a financial statement.
+fn prose<'a>(
+    doc: &'a Document,
+    structure: &'a Structure,
+    covered: &'a [Range<usize>],
+    hints: &'a [&'a str],
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    doc.blocks.iter().enumerate().filter_map(move |(i, b)| {
+        let text = b.para.text.as_str();
+        let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. })
+            && !covered.iter().any(|r| r.contains(&i))
+            && !structure
+                .cover_note
+                .as_ref()
+                .is_some_and(|r| r.contains(&i))
+            && !matches!(
+                structure.legislative.part_of(i),
+                Some("legal_text" | "financial_statement")
+            );
+        (prose && hints.iter().any(|h| text.contains(h))).then_some((i, text))
+    })
+}
+
+/// Push the commitment (or request) of block `block` whose text is `range`.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    out: &mut Vec<Commitment>,
+    doc: &Document,
+    structure: &Structure,
+    refs: &[Reference],
+    block: usize,
+    range: Range<usize>,
+    actor: String,
+    actor_text: &str,
+    modality: String,
+) {
+    let para = &doc.blocks[block].para;
+    let lead = super::LeadIn {
+        actor,
+        actor_text: actor_text.trim().to_string(),
+        modality,
+        parties: Vec::new(),
+    };
+    // A sentence introducing a list ends in a colon.
+    let text = para.text[range.clone()].trim_end_matches([':', '.', ';']);
+    super::push(
+        out, doc, structure, refs, &lead, block, para, range, text, None,
+    );
 }
 
 /// A request: an institution (or the conclusions' author, unnamed before its verb in
@@ -152,29 +191,7 @@ pub(super) fn requests(
     covered: &[Range<usize>],
 ) -> Vec<Commitment> {
     let mut out = Vec::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if !prose(structure, covered, i, &block.kind) {
-            continue;
-        }
-        let text = &block.para.text;
-        // Cheap test first: every request verb has one of these letters' runs.
-        let lower_hint = [
-            "invite",
-            "call",
-            "urge",
-            "encourage",
-            "ask",
-            "request",
-            "INVITE",
-            "CALL",
-            "URGE",
-            "ENCOURAGE",
-            "ASK",
-            "REQUEST",
-        ];
-        if !lower_hint.iter().any(|h| text.contains(h)) {
-            continue;
-        }
+    for (i, text) in prose(doc, structure, covered, &REQUEST_VERBS) {
         for s in crate::sentence::sentences(text) {
             let sentence = &text[s.clone()];
             let Some(c) = REQUEST.captures(sentence) else {
@@ -203,46 +220,21 @@ pub(super) fn requests(
                 "invited"
             };
             let range = s.start + what.start()..s.end;
-            let item = text[range.clone()].trim_end_matches(['.', ';', ':']).trim();
-            if item.split_whitespace().count() < 2 {
-                continue;
-            }
-            let lead = super::LeadIn {
-                actor,
-                actor_text: sentence[..what.start()].trim().to_string(),
-                modality: modality.to_string(),
-                parties: Vec::new(),
-            };
-            super::push(
+            let actor_text = &sentence[..what.start()];
+            emit(
                 &mut out,
                 doc,
                 structure,
                 refs,
-                &lead,
                 i,
-                &block.para,
                 range,
-                item,
-                None,
+                actor,
+                actor_text,
+                modality.to_string(),
             );
         }
     }
     out
-}
-
-/// Whether block `i` is running prose of the body: a paragraph or list item outside the
-/// way-forward lists, the cover note, a legal act's text and a financial statement.
-fn prose(structure: &Structure, covered: &[Range<usize>], i: usize, kind: &BlockKind) -> bool {
-    matches!(kind, BlockKind::Paragraph | BlockKind::ListItem { .. })
-        && !covered.iter().any(|r| r.contains(&i))
-        && !structure
-            .cover_note
-            .as_ref()
-            .is_some_and(|r| r.contains(&i))
-        && !matches!(
-            structure.legislative.part_of(i),
-            Some("legal_text" | "financial_statement")
-        )
 }
 
 /// The Commission as the subject of a sentence (`The Commission has already ...`), for the
@@ -429,7 +421,8 @@ mod tests {
     fn requests_of(src: &str) -> Vec<(String, String, String)> {
         let d = crate::ingest::text::ingest(src, crate::model::SourceFormat::Text);
         let s = crate::structure::analyze(&d);
-        super::super::requests(&d, &s, &[])
+        super::super::extract_with_requests(&d, &s, &[])
+            .1
             .into_iter()
             .map(|c| (c.actor, c.modality, c.text))
             .collect()
