@@ -49,7 +49,7 @@ const FRENCH_MONTHS: [&str; 12] = [
 ];
 
 /// Month number (1-12) of a French month name, with or without its accents.
-fn french_month_number(name: &str) -> Option<u32> {
+pub(crate) fn french_month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
     let plain = |s: &str| s.replace(['é', 'è'], "e").replace('û', "u");
     FRENCH_MONTHS

@@ -355,25 +355,6 @@ const CURRENCY_CODES: &[&str] = &[
     "HKD", "SGD", "UAH", "SAR", "AED", "ILS",
 ];
 
-/// Day-month dates without a year in French (`10 juin`); English months come from `dates`.
-const FRENCH_MONTHS: &[&str] = &[
-    "janvier",
-    "février",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "decembre",
-];
-
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("yen", "JPY"),
     ("swiss francs", "CHF"),
@@ -1097,7 +1078,7 @@ fn counted_noun(text: &str, at: usize) -> Option<(String, usize)> {
         if first
             && (crate::dates::month_number(w).is_some()
                 && (w.len() > 3 || w.starts_with(|c: char| c.is_uppercase()))
-                || FRENCH_MONTHS.contains(&lw.as_str())
+                || crate::dates::french_month_number(&lw).is_some()
                 || w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         {
             return None;

@@ -11,27 +11,15 @@ use crate::output::PlannedAction;
 use crate::re::Regex;
 use crate::structure::Structure;
 
-/// Words a timetable is made of, besides years (`Q4 2021`, `Spring 2020`, `From 2020`,
+/// Words a timetable is made of, besides years and month names (`Q4 2021`, `Spring 2020`, `From 2020`,
 /// `2020-2021`, `End of 2023`, `Ongoing`).
-const TIMETABLE_WORDS: [&str; 49] = [
+const TIMETABLE_WORDS: [&str; 37] = [
     "q1",
     "q2",
     "q3",
     "q4",
     "h1",
     "h2",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "spring",
     "summer",
     "autumn",
@@ -95,6 +83,7 @@ pub(super) fn is_timetable(s: &str) -> bool {
     dated
         && words.iter().all(|w| {
             TIMETABLE_WORDS.contains(&w.as_str())
+                || crate::dates::month_number(w).is_some()
                 || (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
         })
 }

@@ -7,6 +7,13 @@ use crate::re::Regex;
 
 use super::*;
 
+/// The first line of a Council footer, for [`FOOTER`] and [`COUNCIL_FOOTER`].
+macro_rules! council_footer {
+    () => {
+        r"(?:PE-CONS\s+)?\d{1,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}/[A-Za-z]{1,5}\s+\d{1,3}"
+    };
+}
+
 /// Page furniture: page numbers (`3`, `EN 3 EN`, `EN EN`, `Page 3 of 22`, `- 3 -`) and the
 /// Council's footer lines (`8410/13 JV/fm 1`, `DG D 2C EN`).
 pub(crate) static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -16,7 +23,8 @@ pub(crate) static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
         r"|[A-Z]{2}\s+[A-Z]{2}",
         r"|[Pp]age\s+\d+(?:\s+of\s+\d+)?",
         r"|-\s*\d+\s*-",
-        r"|(?:PE-CONS\s+)?\d{1,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}/[A-Za-z]{1,5}\s+\d{1,3}",
+        r"|",
+        council_footer!(),
         // The Council footer's second line: on an annex's pages `ANNEX`, the directorate, a mark,
         // the language.
         r"|(?:ANNEX(?:E|\s+[IVX]+)?\s+)?[A-Z]{2,8}(?:\.[0-9A-Z]{1,4}){0,3}\s+(?:LIMITE\s+)?",
@@ -28,10 +36,8 @@ pub(crate) static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The first line of a Council footer: the document's number, the drafter's initials, the page
 /// (`7123/23 ABC/de 1`, `PE-CONS 36/23 RS/ek 3`).
-static COUNCIL_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"^(?:PE-CONS\s+)?\d{1,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}/[A-Za-z]{1,5}\s+\d{1,3}$")
-        .unwrap()
-});
+static COUNCIL_FOOTER: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(concat!("^", council_footer!(), "$")).unwrap());
 /// A line's shape for telling running heads and footers by repetition: trimmed, each run of
 /// digits one `#` and each run of spaces one space, so `L 277/9` and `L 277/10`, `EN 3 EN` and
 /// `EN 12 EN` are alike, however a layout-keeping converter spaced them.
