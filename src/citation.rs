@@ -88,15 +88,40 @@ static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// An article number as treaties are cited: `114`, `192(1)`, `42(7)(a)`.
+macro_rules! article_no {
+    () => {
+        r"\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?"
+    };
+}
+/// The treaties: `TFEU`, `TEU` and their full names.
+macro_rules! treaty_name {
+    () => {
+        r"TFEU|TEU|Treaty\s+on\s+the\s+Functioning\s+of\s+the\s+European\s+Union|Treaty\s+on\s+European\s+Union"
+    };
+}
+/// `, first paragraph`, `, third subparagraph` between an article and what follows it.
+macro_rules! ordinal_paragraph {
+    () => {
+        r"\s*,\s*(?:first|second|third|fourth|fifth|sixth)\s+(?:sub)?paragraph"
+    };
+}
+
 static TREATY: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
-        r"\b(?i:Art(?:icle)?s?\.?)\s+(\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)",
+        r"\b(?i:Art(?:icle)?s?\.?)\s+(",
+        article_no!(),
+        ")",
         // More articles (`, 28 and 34`), words between the article and the treaty (`, first
         // paragraph,`), points of another article (`, and point (a) of Article 169(2),`).
-        r"((?:\s*(?:,|and|or)\s*\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?",
-        r"|\s*,\s*(?:first|second|third|fourth|fifth|sixth)\s+(?:sub)?paragraph",
+        r"((?:\s*(?:,|and|or)\s*",
+        article_no!(),
+        r"|",
+        ordinal_paragraph!(),
         r"|\s*,?\s*and\s+points?\s+\([a-z]\)\s+of\s+Article\s+\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?)*)",
-        r"\s*,?\s+(?:of\s+the\s+)?(TFEU|TEU|Treaty\s+on\s+the\s+Functioning\s+of\s+the\s+European\s+Union|Treaty\s+on\s+European\s+Union)\b"
+        r"\s*,?\s+(?:of\s+the\s+)?(",
+        treaty_name!(),
+        r")\b"
     ))
     .unwrap()
 });
@@ -105,12 +130,20 @@ static TREATY: LazyLock<Regex> = LazyLock::new(|| {
 /// European Union, and in particular Article 114 thereof`.
 static TREATY_THEREOF: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
-        r"\b(TFEU|TEU|Treaty\s+on\s+the\s+Functioning\s+of\s+the\s+European\s+Union|Treaty\s+on\s+European\s+Union)",
+        r"\b(",
+        treaty_name!(),
+        ")",
         r"\s*,?\s+and\s+in\s+particular\s+",
-        r"((?i:Articles?))\s+(\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)",
+        r"((?i:Articles?))\s+(",
+        article_no!(),
+        ")",
         // `, third paragraph`, `, first subparagraph, point (b)`
-        r"((?:\s*,\s*(?:first|second|third|fourth|fifth|sixth)\s+(?:sub)?paragraph(?:\s*,\s*points?\s+\([a-z]\))?",
-        r"|\s*(?:,\s*and|,|and)\s*(?:Articles?\s+)?\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?)*)",
+        r"((?:",
+        ordinal_paragraph!(),
+        r"(?:\s*,\s*points?\s+\([a-z]\))?",
+        r"|\s*(?:,\s*and|,|and)\s*(?:Articles?\s+)?",
+        article_no!(),
+        ")*)",
         r"\s+thereof\b"
     ))
     .unwrap()
@@ -651,9 +684,7 @@ fn treaty_articles(
     let mut articles = vec![article(first)];
     // `Articles 82 and 83 TFEU`: each number is a mention of its own article.
     if let Some(rest) = rest.filter(|g| !g.as_str().trim().is_empty()) {
-        static NUM: LazyLock<Regex> = LazyLock::new(|| {
-            crate::re::compile(r"\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?").unwrap()
-        });
+        static NUM: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(article_no!()).unwrap());
         for n in NUM.find_iter(rest.as_str()) {
             articles.push(article(n.as_str()));
         }
