@@ -579,20 +579,27 @@ fn a_version_1_index_is_migrated() {
     assert_eq!(mention_rows(&db), before);
 }
 
+/// An index of the bundled Climate Law (as `climate-law.txt`), with the folder that holds it.
+fn climate_law_index() -> (tempfile::TempDir, Index) {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("docs");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        repo("fixtures/oj-l-2021-243-climate-law/input.txt"),
+        folder.join("climate-law.txt"),
+    )
+    .unwrap();
+    let db = tmp.path().join("acts.sqlite");
+    add(&db, &folder, None);
+    let index = Index::open_existing(&db).unwrap();
+    (tmp, index)
+}
+
 /// A legal act's mentions carry the article, its paragraph and the recital that cite a
 /// reference, and a query shows them.
 #[test]
 fn query_says_which_article_and_recital_cite() {
-    let tmp = tempfile::tempdir().unwrap();
-    let folder = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        repo("fixtures/oj-l-2021-243-climate-law/input.txt"),
-        folder.path().join("climate-law.txt"),
-    )
-    .unwrap();
-    let db = tmp.path().join("acts.sqlite");
-    add(&db, folder.path(), None);
-    let index = Index::open_existing(&db).unwrap();
+    let (_tmp, index) = climate_law_index();
     let q = index
         .query("Regulation (EU) 2018/1999")
         .unwrap()
@@ -611,19 +618,10 @@ fn query_says_which_article_and_recital_cite() {
 }
 
 /// `cites` lists, for each reference an act cites, the articles (with their paragraphs) and
-/// recitals that cite it, and the text output shows them.
+/// recitals that cite it.
 #[test]
 fn cites_says_where_an_act_cites_each_reference() {
-    let tmp = tempfile::tempdir().unwrap();
-    let folder = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        repo("fixtures/oj-l-2021-243-climate-law/input.txt"),
-        folder.path().join("climate-law.txt"),
-    )
-    .unwrap();
-    let db = tmp.path().join("acts.sqlite");
-    add(&db, folder.path(), None);
-    let index = Index::open_existing(&db).unwrap();
+    let (_tmp, index) = climate_law_index();
     let c = index
         .cites("climate-law.txt")
         .unwrap()
