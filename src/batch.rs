@@ -126,15 +126,33 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         };
         if kind.is_dir() {
             walk(&path, out);
-        } else if kind.is_file() || kind.is_symlink() {
-            let ext = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase());
-            if ext.as_deref().is_some_and(|e| EXTENSIONS.contains(&e)) || starts_like_pdf(&path) {
-                out.push(path);
-            }
+        } else if (kind.is_file() || kind.is_symlink())
+            && (has_document_extension(&path.to_string_lossy()) || starts_like_pdf(&path))
+        {
+            out.push(path);
         }
     }
+}
+
+/// Whether a folder walk takes a file with this name and these first bytes (1024 are
+/// enough) as a document: a .pdf, .md or .txt name, or content that starts like a PDF. For
+/// callers that list files themselves (Spark's `binaryFiles`) and should take what
+/// `eurodoc batch` takes.
+pub fn takes_file(name: &str, head: &[u8]) -> bool {
+    has_document_extension(name) || head_is_pdf(head)
+}
+
+fn has_document_extension(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+}
+
+fn head_is_pdf(head: &[u8]) -> bool {
+    head[..head.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }
 
 fn starts_like_pdf(path: &Path) -> bool {
@@ -144,7 +162,7 @@ fn starts_like_pdf(path: &Path) -> bool {
         return false;
     };
     let n = f.read(&mut head).unwrap_or(0);
-    head[..n].windows(5).any(|w| w == b"%PDF-")
+    head_is_pdf(&head[..n])
 }
 
 /// Extract one input into its outcome. Never fails: a failure is an error record.

@@ -15,6 +15,7 @@ pub mod error;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod mentions;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -139,3 +139,69 @@ fn check_on_a_folder_without_fixtures_fails() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no fixtures"));
 }
+
+#[test]
+fn mentions_flattens_batch_output_and_skips_error_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let results = dir.path().join("batch.jsonl");
+    let o = eurodoc(&[
+        "batch",
+        "--quiet",
+        "fixtures/oj-l-277-2022-dsa/input.pdf",
+        "no/such/file.pdf",
+        "-o",
+        results.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let o = eurodoc(&["mentions", results.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let extraction: serde_json::Value = serde_json::from_str(
+        std::fs::read_to_string(&results)
+            .unwrap()
+            .lines()
+            .find(|l| !l.contains("\"error\""))
+            .unwrap(),
+    )
+    .unwrap();
+    let mentions: usize = extraction["references"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["mentions"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        rows.len(),
+        mentions,
+        "one row per mention, none for the error"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r["path"] == "fixtures/oj-l-277-2022-dsa/input.pdf")
+    );
+    // A mention in an article paragraph is placed as the index places it.
+    assert!(rows.iter().any(|r| {
+        r["place"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("Article ") && p.ends_with(')'))
+            && r["page"].as_u64().is_some()
+    }));
+
+    let o = eurodoc(&["mentions", "--csv", results.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = stdout(&o);
+    assert!(csv.starts_with(
+        "path,sha256,reference,kind,celex,text,section,place,page,footnote,sentence\n"
+    ));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), mentions);
+
+    assert_fails(
+        &["mentions", "Cargo.toml"],
+        1,
+        &["not a line of `eurodoc batch` output"],
+    );
+}

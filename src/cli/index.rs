@@ -436,7 +436,7 @@ fn export(index: &Index, format: ExportFormat, output: Option<PathBuf>) -> Resul
     }
 }
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
+pub(super) fn is_broken_pipe(e: &anyhow::Error) -> bool {
     let io = match e.downcast_ref::<index::IndexError>() {
         Some(index::IndexError::Io(io)) => Some(io),
         _ => e.downcast_ref::<std::io::Error>(),

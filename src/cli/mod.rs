@@ -83,6 +83,18 @@ enum Command {
         /// The document: a PDF, a Markdown conversion or a plain-text file.
         file: PathBuf,
     },
+    /// Flatten `batch` output into one row per reference mention: document path and SHA-256,
+    /// reference id, kind, CELEX, the text as written, section, place (`Article 2(3)`,
+    /// `recital (5)`), page, footnote and sentence. Error records have no rows. The rows are
+    /// those the Python package's `mention_rows` and the Spark example write.
+    Mentions {
+        /// `batch` output (JSON Lines); `-` reads stdin.
+        #[arg(value_name = "RESULTS")]
+        results: PathBuf,
+        /// CSV with a header line instead of JSON Lines.
+        #[arg(long)]
+        csv: bool,
+    },
     /// Run the fixture regression: extract every fixtures/<name>/input.* and compare with
     /// its expected.json (ignoring source.path). Exit status 1 on any difference.
     Check {
@@ -116,6 +128,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { dir, bless } => check(dir, bless),
+        Command::Mentions { results, csv } => mentions(results, csv),
         Command::Blocks { file } => {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -145,6 +158,49 @@ fn extract(file: PathBuf, output: Option<PathBuf>, compact: bool) -> Result<Exit
     // The process ends here; freeing the extraction piece by piece would only delay that.
     std::mem::forget(extraction);
     Ok(ExitCode::SUCCESS)
+}
+
+fn mentions(results: PathBuf, csv: bool) -> Result<ExitCode> {
+    use std::io::{BufRead, Write};
+    let name = results.display().to_string();
+    let input: Box<dyn BufRead> = if results.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(&results).with_context(|| format!("cannot read {name}"))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    let each_row = |write: &mut dyn FnMut(&eurodoc::mentions::MentionRow) -> Result<()>| {
+        for (n, line) in input.lines().enumerate() {
+            let line = line.with_context(|| format!("cannot read {name}"))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let rows = eurodoc::mentions::mention_rows_of_line(&line).with_context(|| {
+                format!("{name}:{}: not a line of `eurodoc batch` output", n + 1)
+            })?;
+            for row in &rows {
+                write(row)?;
+            }
+        }
+        Ok(())
+    };
+    let result = if csv {
+        let mut w = csv::Writer::from_writer(out);
+        each_row(&mut |row| Ok(w.serialize(row)?)).and_then(|()| Ok(w.flush()?))
+    } else {
+        let mut out = out;
+        each_row(&mut |row| {
+            serde_json::to_writer(&mut out, row)?;
+            Ok(out.write_all(b"\n")?)
+        })
+        .and_then(|()| Ok(out.flush()?))
+    };
+    match result {
+        Err(e) if index::is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
 }
 
 fn check(dir: PathBuf, bless: bool) -> Result<ExitCode> {
