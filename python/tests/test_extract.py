@@ -200,3 +200,11 @@ def test_takes_file_agrees_with_the_folder_walk():
     assert eurodoc.takes_file("notes.md", b"")
     assert eurodoc.takes_file("download", b"%PDF-1.7\n")
     assert not eurodoc.takes_file("expected.json", b"{}")
+
+
+def test_the_notebook_example_runs():
+    example = ROOT / "examples" / "python" / "explore_corpus.py"
+    out = subprocess.run([sys.executable, str(example)], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert f"{len(FIXTURES)} extracted, 0 failed" in out.stdout
+    assert "documents  directive        Directive 2011/36/EU" in out.stdout
