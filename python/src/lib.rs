@@ -137,14 +137,18 @@ fn extract_json(
 
 /// An iterator of results in input order, extracted by a pool of worker threads that work a
 /// few documents ahead of the consumer: every core busy, at most a window of results held.
+///
+/// `__next__` takes the object mutably: two Python threads sharing one iterator get PyO3's
+/// "already borrowed" error rather than a deadlock on a lock held across the GIL.
 #[pyclass(module = "eurodoc._eurodoc")]
 struct Extractions {
     inputs: Py<PyIterator>,
     pool: rayon::ThreadPool,
-    /// One receiver per submitted input, oldest first.
+    /// One receiver per submitted input, oldest first. (In a Mutex only because a Python
+    /// class must be Sync and a receiver is not; it is reached through `&mut self`.)
     pending: Mutex<VecDeque<Receiver<Done>>>,
     window: usize,
-    exhausted: Mutex<bool>,
+    exhausted: bool,
 }
 
 #[pymethods]
@@ -154,17 +158,16 @@ impl Extractions {
     }
 
     /// The next result: a JSON string, or an EurodocError object for an input that failed.
-    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
         self.fill(py)?;
-        let next = self.lock_pending().pop_front();
-        let Some(rx) = next else {
+        let Some(rx) = self.pending().pop_front() else {
             return Ok(None);
         };
         // A worker always sends (extraction catches panics); a closed channel would mean the
         // pool died, which is reported rather than hung on.
-        let done = py.detach(move || rx.recv());
-        let done =
-            done.map_err(|_| PyValueError::new_err("a worker thread ended without a result"))?;
+        let done = py
+            .detach(move || rx.recv())
+            .map_err(|_| PyValueError::new_err("a worker thread ended without a result"))?;
         Ok(Some(match done.into_py(py)? {
             Ok(json) => json,
             Err(err) => err.into_value(py).into_any(),
@@ -173,17 +176,16 @@ impl Extractions {
 }
 
 impl Extractions {
-    fn lock_pending(&self) -> std::sync::MutexGuard<'_, VecDeque<Receiver<Done>>> {
-        self.pending.lock().unwrap_or_else(|e| e.into_inner())
+    fn pending(&mut self) -> &mut VecDeque<Receiver<Done>> {
+        self.pending.get_mut().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Take inputs from the Python iterable until a window of them is in flight.
-    fn fill(&self, py: Python<'_>) -> PyResult<()> {
-        let mut exhausted = self.exhausted.lock().unwrap_or_else(|e| e.into_inner());
-        while !*exhausted && self.lock_pending().len() < self.window {
+    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+        while !self.exhausted && self.pending().len() < self.window {
             let mut inputs = self.inputs.bind(py).clone();
             match inputs.next() {
-                None => *exhausted = true,
+                None => self.exhausted = true,
                 Some(item) => {
                     let input = Input::from_py(&item?, None)?;
                     let (tx, rx) = sync_channel(1);
@@ -191,7 +193,7 @@ impl Extractions {
                         // The receiver is gone when the iterator was dropped: nothing to do.
                         let _ = tx.send(input.extract());
                     });
-                    self.lock_pending().push_back(rx);
+                    self.pending().push_back(rx);
                 }
             }
         }
@@ -223,7 +225,7 @@ fn extract_many(sources: &Bound<'_, PyAny>, jobs: Option<usize>) -> PyResult<Ext
         // A few documents per thread ahead: enough that no worker waits while Python takes a
         // result, few enough that memory does not grow with the corpus.
         window: jobs * 4,
-        exhausted: Mutex::new(false),
+        exhausted: false,
     })
 }
 

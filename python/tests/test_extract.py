@@ -208,3 +208,12 @@ def test_the_notebook_example_runs():
     assert out.returncode == 0, out.stderr
     assert f"{len(FIXTURES)} extracted, 0 failed" in out.stdout
     assert "documents  directive        Directive 2011/36/EU" in out.stdout
+
+
+def test_python_threads_extract_side_by_side(cli_results):
+    # The GIL is released while Rust works: threads overlap, and each gets its own result.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(eurodoc.extract, FIXTURES))
+    assert results == [cli_results[p] for p in FIXTURES]
