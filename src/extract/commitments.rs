@@ -8,7 +8,7 @@
 //! the commitments: bullets or numbered items, or, in plain text without bullets, lines that
 //! start in lower case and end in `;`. Elsewhere in the body, a sentence in which the
 //! Commission binds itself to future action ("The Commission will propose ...", "the Commission
-//! intends to ...") is a commitment too (see [`body`]).
+//! intends to ...") is a commitment too (the `body` submodule).
 
 use std::ops::Range;
 use std::sync::LazyLock;
