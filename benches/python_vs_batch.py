@@ -62,7 +62,7 @@ def time_many(paths: list[str], jobs: int, as_json: bool, memory: dict | None = 
     n = 0
     for r in eurodoc.extract_many(paths, jobs=jobs, as_json=as_json):
         n += 1
-        if memory is not None and n in (200, len(paths)):
+        if memory is not None and n in (min(200, len(paths)), len(paths)):
             memory[n] = rss_mib()
     assert n == len(paths)
     return time.perf_counter() - start
@@ -105,7 +105,8 @@ def main() -> int:
             print(f"{label:<42} {t:7.2f} s  {len(paths) / t:7.1f} docs/s  "
                   f"throughput ×{base / t:.2f} of batch  (rounds: "
                   f"{', '.join(f'{x:.2f}' for x in times[key])})")
-        print(f"resident memory after 200 results: {memory[200]:.0f} MiB, "
+        early = min(200, len(paths))
+        print(f"resident memory after {early} results: {memory[early]:.0f} MiB, "
               f"after {len(paths)}: {memory[len(paths)]:.0f} MiB")
 
         if args.spark:

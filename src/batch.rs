@@ -1,10 +1,11 @@
 //! Batch processing: many documents in parallel, one JSON line each, in a fixed order.
 //!
 //! Inputs are gathered ([`collect_inputs`]) and sorted by path; documents are extracted on a
-//! rayon pool of `jobs` threads (each document may use the pool for its pages too), in windows
-//! of a few documents per thread, and written in input order as each window completes, so
-//! memory is bounded by the window, not by the corpus, and the output is byte-identical for
-//! any number of jobs. A document that fails gets an error record in its place.
+//! rayon pool of `jobs` threads (each document may use the pool for its pages too), a rolling
+//! window of a few documents per thread in flight, and written in input order as each comes
+//! due, so memory is bounded by the window, not by the corpus, and the output is
+//! byte-identical for any number of jobs. A document that fails gets an error record in its
+//! place.
 //!
 //! The library reports; it does not print. The caller gets each finished document through a
 //! callback (for progress) and each line, in order, through a writer.
@@ -258,6 +259,10 @@ pub fn ordered<T: Send>(
 ) -> io::Result<()> {
     let (pool, jobs) = pool(jobs)?;
     let window = (jobs * 4).max(4);
+    // Set when the run stops early: jobs not yet started are skipped, so `work` (and the
+    // progress it reports) runs only for documents whose results are taken.
+    let stopped = std::sync::atomic::AtomicBool::new(false);
+    let stop = || stopped.store(true, std::sync::atomic::Ordering::Relaxed);
     // The calling thread is not one of the pool's: it takes results while all `jobs` work.
     pool.in_place_scope(|scope| {
         let mut pending = std::collections::VecDeque::with_capacity(window);
@@ -266,7 +271,11 @@ pub fn ordered<T: Send>(
             while pending.len() < window {
                 let Some(path) = next.next() else { break };
                 let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                let stopped = &stopped;
                 scope.spawn(move |_| {
+                    if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                        return;
+                    }
                     // Fails only when the run has stopped and the receiver is gone.
                     let _ = tx.send(work(path));
                 });
@@ -278,8 +287,12 @@ pub fn ordered<T: Send>(
             let result = rx
                 .recv()
                 .map_err(|_| io::Error::other("a worker stopped without a result"))?;
-            if !sink(result)? {
-                return Ok(());
+            match sink(result) {
+                Ok(true) => {}
+                other => {
+                    stop();
+                    return other.map(|_| ());
+                }
             }
         }
     })

@@ -205,3 +205,52 @@ fn mentions_flattens_batch_output_and_skips_error_records() {
         &["not a line of `eurodoc batch` output"],
     );
 }
+
+/// `eurodoc mentions RESULTS | head -1`: the reader going away ends the run quietly, whether
+/// the closed pipe surfaces in the JSON or the CSV writer.
+#[test]
+fn mentions_stops_quietly_when_the_reader_goes_away() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let results = dir.path().join("batch.jsonl");
+    let o = eurodoc(&[
+        "batch",
+        "--quiet",
+        "fixtures",
+        "-o",
+        results.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for csv in [false, true] {
+        let mut args = vec!["mentions", results.to_str().unwrap()];
+        if csv {
+            args.push("--csv");
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_eurodoc"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .unwrap();
+        drop(child.stdout.take()); // the reader goes away after a few bytes
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(status.success(), "csv={csv}: {status:?}, stderr {err:?}");
+        assert!(err.is_empty(), "csv={csv}: stderr {err:?}");
+    }
+}

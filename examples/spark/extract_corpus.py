@@ -6,7 +6,8 @@
 
 INPUT is a folder (walked recursively) or any Hadoop path or glob of PDFs, Markdown and text
 files; files are taken as ``eurodoc batch`` takes them (a .pdf, .md or .txt name, or content
-that starts like a PDF). The job writes
+that starts like a PDF), except that Hadoop skips names starting with ``_`` or ``.``. The job
+writes
 
 - ``OUTPUT/extractions/``: JSON Lines, one line per document: its extraction, or the error
   record ``eurodoc batch`` writes ({"source": {"path": ...}, "error": {"kind", "message"}});
@@ -97,8 +98,10 @@ def main(argv=None) -> int:
     parser.add_argument("--overwrite", action="store_true", help="replace an existing OUTPUT")
     args = parser.parse_args(argv)
 
-    # Local runs: the workers use this interpreter, which has eurodoc installed.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # Local runs: the workers use this interpreter, which has eurodoc installed. (On a
+    # cluster this path may not exist on the executors: there PYSPARK_PYTHON is theirs.)
+    if (args.master or "").startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     # Hadoop counts a fixed cost per file (4 MB by default) when it sizes binaryFiles' splits,
     # which makes a corpus of small files look 20 times its size: a thousand PDFs came in
     # two partitions, one core idle. Files here cost their extraction, not their opening.

@@ -7,8 +7,8 @@ command prints.
 
     >>> import eurodoc
     >>> doc = eurodoc.extract("fixtures/com-2013-179/input.md")
-    >>> doc["metadata"]["council_code"]
-    '8410/13'
+    >>> doc["metadata"]["council_number"], doc["metadata"]["commission_reference"]
+    ('8410/13', 'COM(2013) 179 final')
 
 A result is a dict with the keys of the JSON contract (``eurodoc.schema()`` returns its JSON
 Schema, every field described):
@@ -120,8 +120,10 @@ def extract_many(
     the consumer, with the GIL released; memory holds a window of results, not the corpus,
     so ``sources`` may be a generator over any number of files.
 
-    ``TypeError`` is raised for an item that is not a path, bytes or ``(name, bytes)`` pair;
-    an exception raised by ``sources`` itself propagates.
+    An item that is not a path, bytes or ``(name, bytes)`` pair raises ``TypeError``, and an
+    exception raised by ``sources`` itself propagates; either is raised in the item's place,
+    after the results of the items before it, and ends the iteration. Dropping the iterator
+    early skips the documents not yet started.
     """
     results = _eurodoc.extract_many(sources, jobs)
     if as_json:

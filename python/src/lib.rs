@@ -6,8 +6,9 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -135,6 +136,14 @@ fn extract_json(
     }
 }
 
+/// A place in the output: a document being extracted, or an error to raise when the
+/// consumer reaches it (a bad item or a failing source is raised after the results of the
+/// items before it, never in their place).
+enum Pending {
+    Work(Receiver<Done>),
+    Raise(PyErr),
+}
+
 /// An iterator of results in input order, extracted by a pool of worker threads that work a
 /// few documents ahead of the consumer: every core busy, at most a window of results held.
 ///
@@ -144,11 +153,20 @@ fn extract_json(
 struct Extractions {
     inputs: Py<PyIterator>,
     pool: rayon::ThreadPool,
-    /// One receiver per submitted input, oldest first. (In a Mutex only because a Python
-    /// class must be Sync and a receiver is not; it is reached through `&mut self`.)
-    pending: Mutex<VecDeque<Receiver<Done>>>,
+    /// Oldest first. (In a Mutex only because a Python class must be Sync and a receiver is
+    /// not; it is reached through `&mut self`.)
+    pending: Mutex<VecDeque<Pending>>,
     window: usize,
+    /// No more inputs: the source is exhausted or failed.
     exhausted: bool,
+    /// Set when the iterator is dropped: documents not yet started are skipped.
+    cancelled: Arc<AtomicBool>,
+}
+
+impl Drop for Extractions {
+    fn drop(&mut self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
 }
 
 #[pymethods]
@@ -159,12 +177,14 @@ impl Extractions {
 
     /// The next result: a JSON string, or an EurodocError object for an input that failed.
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        self.fill(py)?;
-        let Some(rx) = self.pending().pop_front() else {
-            return Ok(None);
+        self.fill(py);
+        let rx = match self.pending().pop_front() {
+            None => return Ok(None),
+            Some(Pending::Raise(err)) => return Err(err),
+            Some(Pending::Work(rx)) => rx,
         };
         // A worker always sends (extraction catches panics); a closed channel would mean the
-        // pool died, which is reported rather than hung on.
+        // job died, which is reported rather than hung on.
         let done = py
             .detach(move || rx.recv())
             .map_err(|_| PyValueError::new_err("a worker thread ended without a result"))?;
@@ -176,28 +196,42 @@ impl Extractions {
 }
 
 impl Extractions {
-    fn pending(&mut self) -> &mut VecDeque<Receiver<Done>> {
+    fn pending(&mut self) -> &mut VecDeque<Pending> {
         self.pending.get_mut().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Take inputs from the Python iterable until a window of them is in flight.
-    fn fill(&mut self, py: Python<'_>) -> PyResult<()> {
+    /// Take inputs from the Python iterable until a window of them is in flight. An item that
+    /// is not an input, or an exception from the iterable, ends the inputs and takes its
+    /// place in the output.
+    fn fill(&mut self, py: Python<'_>) {
         while !self.exhausted && self.pending().len() < self.window {
             let mut inputs = self.inputs.bind(py).clone();
-            match inputs.next() {
-                None => self.exhausted = true,
-                Some(item) => {
-                    let input = Input::from_py(&item?, None)?;
+            let input = match inputs.next() {
+                None => {
+                    self.exhausted = true;
+                    continue;
+                }
+                Some(item) => item.and_then(|item| Input::from_py(&item, None)),
+            };
+            match input {
+                Ok(input) => {
                     let (tx, rx) = sync_channel(1);
+                    let cancelled = Arc::clone(&self.cancelled);
                     self.pool.spawn(move || {
+                        if cancelled.load(Ordering::Relaxed) {
+                            return; // nobody will read it
+                        }
                         // The receiver is gone when the iterator was dropped: nothing to do.
                         let _ = tx.send(input.extract());
                     });
-                    self.pending().push_back(rx);
+                    self.pending().push_back(Pending::Work(rx));
+                }
+                Err(err) => {
+                    self.exhausted = true;
+                    self.pending().push_back(Pending::Raise(err));
                 }
             }
         }
-        Ok(())
     }
 }
 
@@ -216,12 +250,16 @@ fn extract_many(sources: &Bound<'_, PyAny>, jobs: Option<usize>) -> PyResult<Ext
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("eurodoc-{i}"))
+        // A panic in a job would otherwise abort the interpreter; the library catches its
+        // own, so this is a guard: the job's result is then reported as missing.
+        .panic_handler(|_| {})
         .build()
         .map_err(|e| PyValueError::new_err(format!("cannot start {jobs} worker threads: {e}")))?;
     Ok(Extractions {
         inputs: sources.try_iter()?.unbind(),
         pool,
         pending: Mutex::new(VecDeque::new()),
+        cancelled: Arc::new(AtomicBool::new(false)),
         // A few documents per thread ahead: enough that no worker waits while Python takes a
         // result, few enough that memory does not grow with the corpus.
         window: jobs * 4,

@@ -437,11 +437,20 @@ fn export(index: &Index, format: ExportFormat, output: Option<PathBuf>) -> Resul
 }
 
 pub(super) fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    // A write to a closed pipe surfaces as whichever writer's error wrapped the io::Error.
     let io = match e.downcast_ref::<index::IndexError>() {
         Some(index::IndexError::Io(io)) => Some(io),
         _ => e.downcast_ref::<std::io::Error>(),
     };
-    io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    let csv = e
+        .downcast_ref::<csv::Error>()
+        .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe));
+    let json = e
+        .downcast_ref::<serde_json::Error>()
+        .and_then(serde_json::Error::io_error_kind)
+        == Some(BrokenPipe);
+    io.is_some_and(|io| io.kind() == BrokenPipe) || csv || json
 }
 
 /// The fields a document has, on one line: `COM(2013) 179 final | 2013-04-10 | Title`.
