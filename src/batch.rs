@@ -91,6 +91,51 @@ struct ErrorBody<'a> {
     message: &'a str,
 }
 
+/// A line of `batch` output read back.
+#[derive(Debug)]
+pub enum Record {
+    Extracted(Box<crate::output::Extraction>),
+    /// The error record of an input that could not be processed.
+    Failed {
+        path: Option<String>,
+        kind: String,
+        message: String,
+    },
+}
+
+/// A line that is not one of `batch`'s: not JSON, or neither an extraction nor an error
+/// record.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct InvalidRecord {
+    /// The record's `source.path`, when it has one.
+    pub path: Option<String>,
+    pub message: String,
+}
+
+/// Read one line of `batch` output.
+pub fn parse_record(line: &str) -> Result<Record, InvalidRecord> {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| InvalidRecord {
+        path: None,
+        message: format!("not JSON: {e}"),
+    })?;
+    let path = value["source"]["path"].as_str().map(str::to_string);
+    if let Some(err) = value.get("error") {
+        return Ok(Record::Failed {
+            path,
+            kind: err["kind"].as_str().unwrap_or("error").to_string(),
+            message: err["message"].as_str().unwrap_or("").to_string(),
+        });
+    }
+    match serde_json::from_value(value) {
+        Ok(e) => Ok(Record::Extracted(Box::new(e))),
+        Err(e) => Err(InvalidRecord {
+            path,
+            message: format!("not an eurodoc extraction: {e}"),
+        }),
+    }
+}
+
 /// The extensions a folder walk takes; other files are taken when their content is a PDF.
 const EXTENSIONS: [&str; 5] = ["pdf", "md", "markdown", "txt", "text"];
 

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::batch::{InvalidRecord, Record, parse_record};
 use crate::output::Extraction;
 
 /// Where one document mentions one reference.
@@ -35,11 +36,7 @@ pub struct MentionRow {
 pub fn mention_rows(e: &Extraction) -> Vec<MentionRow> {
     let mut rows = Vec::new();
     for r in &e.references {
-        // The kind's name is its serde name, so rows and extractions spell it alike.
-        let kind = serde_json::to_value(r.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let kind = crate::index::json_name(&r.kind);
         for m in &r.mentions {
             let at = &m.location;
             rows.push(MentionRow {
@@ -67,13 +64,11 @@ pub fn mention_rows(e: &Extraction) -> Vec<MentionRow> {
 
 /// The mention rows of one line of `eurodoc batch` output. An error record (an input that
 /// could not be processed) has none; a line that is neither is an error.
-pub fn mention_rows_of_line(line: &str) -> Result<Vec<MentionRow>, serde_json::Error> {
-    let value: serde_json::Value = serde_json::from_str(line)?;
-    if value.get("error").is_some() && value.get("references").is_none() {
-        return Ok(Vec::new());
-    }
-    let e: Extraction = serde_json::from_value(value)?;
-    Ok(mention_rows(&e))
+pub fn mention_rows_of_line(line: &str) -> Result<Vec<MentionRow>, InvalidRecord> {
+    Ok(match parse_record(line)? {
+        Record::Extracted(e) => mention_rows(&e),
+        Record::Failed { .. } => Vec::new(),
+    })
 }
 
 #[cfg(test)]

@@ -66,11 +66,8 @@ def extract_partition(records, jobs):
     """(path, bytes) pairs of one partition → (JSON line, failed, mention rows) per document."""
     import eurodoc  # imported on the executor
 
-    documents = (
-        (local_path(uri), data)
-        for uri, data in records
-        if eurodoc.takes_file(local_path(uri), data[:1024])
-    )
+    named = ((local_path(uri), data) for uri, data in records)
+    documents = ((path, data) for path, data in named if eurodoc.takes_file(path, data))
     for result in eurodoc.extract_many(documents, jobs=jobs, as_json=True):
         if isinstance(result, eurodoc.EurodocError):
             line = json.dumps(result.to_record(), ensure_ascii=False, separators=(",", ":"))

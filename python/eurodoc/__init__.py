@@ -148,7 +148,7 @@ def takes_file(name: str, head: bytes) -> bool:
     """Whether ``eurodoc batch`` would take a file of this name and these first bytes from a
     folder (a .pdf, .md or .txt name, or content that starts like a PDF): for callers that
     list files themselves, such as Spark jobs over ``binaryFiles``."""
-    return _eurodoc.takes_file(name, head[:1024])
+    return _eurodoc.takes_file(name, head)
 
 
 def schema() -> dict:

@@ -103,22 +103,8 @@ class InternalError(EurodocError):
     kind = "internal"
 
 
-ERRORS = {
-    cls.kind: cls
-    for cls in (
-        ReadError,
-        IsDirectoryError,
-        EmptyDocumentError,
-        BinaryInputError,
-        InvalidUtf8Error,
-        NotPdfError,
-        EncryptedPdfError,
-        MalformedPdfError,
-        NoTextError,
-        BudgetExceededError,
-        InternalError,
-    )
-}
+# Every class above, by kind: a new kind needs only its class.
+ERRORS = {cls.kind: cls for cls in EurodocError.__subclasses__()}
 
 
 def from_kind(kind: str, message: str, path: Optional[str] = None) -> EurodocError:

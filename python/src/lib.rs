@@ -103,16 +103,19 @@ impl Input {
 }
 
 impl Done {
-    /// The JSON string, or the exception object of the error's kind (not raised).
-    fn into_py(self, py: Python<'_>) -> PyResult<Result<Py<PyAny>, PyErr>> {
-        match self.result {
-            Ok(json) => Ok(Ok(json.into_pyobject(py)?.into_any().unbind())),
-            Err((kind, message)) => {
-                let errors = py.import("eurodoc._errors")?;
-                let exc = errors.call_method1("from_kind", (kind, message, self.name))?;
-                Ok(Err(PyErr::from_value(exc)))
-            }
-        }
+    /// The JSON, or the exception of the error's kind (an `eurodoc._errors` class).
+    fn into_result(self, py: Python<'_>) -> Result<String, PyErr> {
+        let (kind, message) = match self.result {
+            Ok(json) => return Ok(json),
+            Err(err) => err,
+        };
+        let exc = py
+            .import("eurodoc._errors")
+            .and_then(|errors| errors.call_method1("from_kind", (kind, message, self.name)));
+        Err(match exc {
+            Ok(exc) => PyErr::from_value(exc),
+            Err(err) => err, // the package itself is broken: say so rather than hide it
+        })
     }
 }
 
@@ -130,10 +133,7 @@ fn extract_json(
 ) -> PyResult<String> {
     let input = Input::from_py(source, name)?;
     let done = py.detach(move || input.extract());
-    match done.into_py(py)? {
-        Ok(json) => json.extract(py),
-        Err(err) => Err(err),
-    }
+    done.into_result(py)
 }
 
 /// A place in the output: a document being extracted, or an error to raise when the
@@ -188,8 +188,8 @@ impl Extractions {
         let done = py
             .detach(move || rx.recv())
             .map_err(|_| PyValueError::new_err("a worker thread ended without a result"))?;
-        Ok(Some(match done.into_py(py)? {
-            Ok(json) => json,
+        Ok(Some(match done.into_result(py) {
+            Ok(json) => json.into_pyobject(py)?.into_any().unbind(),
             Err(err) => err.into_value(py).into_any(),
         }))
     }
@@ -274,10 +274,9 @@ fn extract_many(sources: &Bound<'_, PyAny>, jobs: Option<usize>) -> PyResult<Ext
 /// batch` output, as a JSON array. An error record has none.
 #[pyfunction]
 fn mention_rows_json(py: Python<'_>, extraction: &str) -> PyResult<String> {
-    let extraction = extraction.to_string();
-    py.detach(move || {
-        eurodoc::mentions::mention_rows_of_line(&extraction)
-            .and_then(|rows| serde_json::to_string(&rows))
+    py.detach(|| {
+        eurodoc::mentions::mention_rows_of_line(extraction)
+            .map(|rows| serde_json::to_string(&rows).expect("mention rows always serialise"))
     })
     .map_err(|e| PyValueError::new_err(format!("not an extraction: {e}")))
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::{Added, Index, IndexError, Result};
+use crate::batch::{InvalidRecord, Record};
 use crate::error::Error;
 use crate::output::Extraction;
 use crate::pipeline::{extract_hashed, read_input, sha256_hex};
@@ -212,8 +213,8 @@ pub fn add_results(
             summary.stopped_at_limit = true;
             break;
         }
-        let (path, status) = match parse_record(&line) {
-            Ok(mut e) => {
+        let (path, status) = match crate::batch::parse_record(&line) {
+            Ok(Record::Extracted(mut e)) => {
                 // Stored like an extracted file's path, when the file is still there.
                 let path = match e.source.path.as_deref() {
                     Some(p) => stored_path(Path::new(p)),
@@ -222,10 +223,21 @@ pub fn add_results(
                 e.source.path = Some(path.clone());
                 (path, Status::Added(index.add(&e)?))
             }
-            Err((path, kind, message)) => (
+            Ok(Record::Failed {
+                path,
+                kind,
+                message,
+            }) => (
                 path.unwrap_or(at),
                 Status::Failed {
                     kind,
+                    message: format!("line {}: the batch could not process it: {message}", n + 1),
+                },
+            ),
+            Err(InvalidRecord { path, message }) => (
+                path.unwrap_or(at),
+                Status::Failed {
+                    kind: "invalid_record".to_string(),
                     message: format!("line {}: {message}", n + 1),
                 },
             ),
@@ -235,28 +247,4 @@ pub fn add_results(
     }
     summary.elapsed = start.elapsed();
     Ok(summary)
-}
-
-/// One line of a batch output: an extraction, or why it is not one (its path if known, the
-/// kind of failure, a message).
-fn parse_record(line: &str) -> std::result::Result<Extraction, (Option<String>, String, String)> {
-    let value: serde_json::Value = serde_json::from_str(line)
-        .map_err(|e| (None, "invalid_record".to_string(), format!("not JSON: {e}")))?;
-    let path = value["source"]["path"].as_str().map(str::to_string);
-    if let Some(err) = value.get("error") {
-        let kind = err["kind"].as_str().unwrap_or("error").to_string();
-        let message = err["message"].as_str().unwrap_or("").to_string();
-        return Err((
-            path,
-            kind,
-            format!("the batch could not process it: {message}"),
-        ));
-    }
-    serde_json::from_value(value).map_err(|e| {
-        (
-            path,
-            "invalid_record".to_string(),
-            format!("not an eurodoc extraction: {e}"),
-        )
-    })
 }

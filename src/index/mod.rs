@@ -875,7 +875,7 @@ fn skip_known(tx: &rusqlite::Transaction, path: &str, sha256: &str) -> Result<Op
 }
 
 /// A unit enum's name as the JSON output spells it (`COM`, `pdf`).
-fn json_name(value: &impl Serialize) -> String {
+pub(crate) fn json_name(value: &impl Serialize) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
