@@ -74,11 +74,25 @@ static ACT: LazyLock<Regex> = LazyLock::new(|| {
 /// 305/2011`: further numbers after a plural act word, each with its own domain if written.
 static ACT_MORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(&format!(
-        r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:\(\s*(?P<dom>(?i:{d})(?:\s*,\s*(?i:{d}))?)\s*\)\s*)?(?P<no>(?i:No)\.?\s*)?(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suf>(?i:{d})))?\b",
-        d = DOMAINS
+        r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){}",
+        list_item(false)
     ))
     .unwrap()
 });
+
+/// An act number in a list after a plural act word: `(EU) No 305/2011`, `2011/93/EU`, the
+/// domain in brackets optional or `required`; groups `dom`, `no`, `a`, `b`, `suf`.
+fn list_item(required: bool) -> String {
+    let dom = format!(
+        r"\(\s*(?P<dom>(?i:{d})(?:\s*,\s*(?i:{d}))?)\s*\)\s*",
+        d = DOMAINS
+    );
+    let dom = if required { dom } else { format!("(?:{dom})?") };
+    format!(
+        r"{dom}(?P<no>(?i:No)\.?\s*)?(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suf>(?i:{d})))?\b",
+        d = DOMAINS
+    )
+}
 
 static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
@@ -493,8 +507,8 @@ fn acts(text: &str, c: &Captures, out: &mut Vec<Citation>) {
     if m.as_str().to_lowercase().ends_with('s') {
         static ITEM: LazyLock<Regex> = LazyLock::new(|| {
             crate::re::compile(&format!(
-                r"(?:,\s*(?:and\s+)?|\s+and\s+)\(\s*(?P<dom>(?i:{d})(?:\s*,\s*(?i:{d}))?)\s*\)\s*(?P<no>(?i:No)\.?\s*)?(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suf>(?i:{d})))?\b",
-                d = DOMAINS
+                r"(?:,\s*(?:and\s+)?|\s+and\s+){}",
+                list_item(true)
             ))
             .unwrap()
         });

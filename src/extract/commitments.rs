@@ -509,20 +509,16 @@ pub(super) fn deadline(text: &str, block_year: Option<u32>) -> Option<Deadline> 
             dates::parse_date(d.as_str())
         } else if let Some(y) = c.name("endyear") {
             dates::iso(y.as_str().parse().ok()?, 12, 31)
-        } else if let (Some(h), Some(y)) = (c.name("half"), c.name("halfyear")) {
+        } else if let Some((part, y)) = (c.name("half").zip(c.name("halfyear")))
+            .or_else(|| c.name("early").zip(c.name("elyear")))
+        {
+            // `first half of 2020` by June; `early 2020` by the end of its first quarter;
+            // `second half of`, `late 2020` by its end.
             let y: u32 = y.as_str().parse().ok()?;
-            if h.as_str().eq_ignore_ascii_case("first") {
-                dates::iso(y, 6, 30)
-            } else {
-                dates::iso(y, 12, 31)
-            }
-        } else if let (Some(e), Some(y)) = (c.name("early"), c.name("elyear")) {
-            // `early 2020`: by the end of its first quarter; `late 2020`: by its end.
-            let y: u32 = y.as_str().parse().ok()?;
-            if e.as_str().eq_ignore_ascii_case("early") {
-                dates::iso(y, 3, 31)
-            } else {
-                dates::iso(y, 12, 31)
+            match part.as_str().to_ascii_lowercase().as_str() {
+                "first" => dates::iso(y, 6, 30),
+                "early" => dates::iso(y, 3, 31),
+                _ => dates::iso(y, 12, 31),
             }
         } else if let (Some(q), Some(y)) = (c.name("quarter"), c.name("qyear")) {
             let (y, q): (u32, u32) = (y.as_str().parse().ok()?, q.as_str().parse().ok()?);

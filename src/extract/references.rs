@@ -104,6 +104,26 @@ pub fn reference_key(written: &str) -> Option<String> {
     citation::normalise(written).map(|c| id_key(&c.id))
 }
 
+/// Whether a title ending on this (lower-case) word stops mid-clause: on a preposition, or on
+/// the verb of `amending`/`repealing` before the acts it names.
+fn cut_mid_clause(last: &str) -> bool {
+    matches!(
+        last,
+        "amending"
+            | "repealing"
+            | "replacing"
+            | "supplementing"
+            | "of"
+            | "to"
+            | "for"
+            | "on"
+            | "with"
+            | "from"
+            | "under"
+            | "by"
+    )
+}
+
 fn add_title(r: &mut Reference, title: &str) {
     let t = title.trim().trim_end_matches([',', ';', ':', '.']).trim();
     if t.chars().filter(|c| c.is_alphabetic()).count() < 4 {
@@ -112,25 +132,7 @@ fn add_title(r: &mut Reference, title: &str) {
     // A title is a complete name: one that stops on `of` or `and amending` was cut mid-clause
     // (or is prose before the citation, `In accordance with Article 12(1) of`).
     let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
-    if matches!(
-        last.as_str(),
-        "of" | "to"
-            | "for"
-            | "on"
-            | "with"
-            | "from"
-            | "under"
-            | "by"
-            | "the"
-            | "and"
-            | "amending"
-            | "repealing"
-            | "replacing"
-            | "supplementing"
-            | "in"
-            | "a"
-            | "an"
-    ) {
+    if cut_mid_clause(&last) || matches!(last.as_str(), "the" | "and" | "in" | "a" | "an") {
         return;
     }
     if !r.titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
@@ -233,22 +235,7 @@ fn stated_titles(para: &Para, c: &Citation, next_start: usize) -> Vec<String> {
             // A title that names the acts it amends or repeals runs through them: `on
             // representative actions ... and repealing Directive 2009/22/EC` is the full title,
             // `... and repealing` (or `... certain provisions of`) a title cut mid-clause.
-            let last = subject.rsplit(' ').next().unwrap_or("");
-            if matches!(
-                last,
-                "amending"
-                    | "repealing"
-                    | "replacing"
-                    | "supplementing"
-                    | "of"
-                    | "to"
-                    | "for"
-                    | "on"
-                    | "with"
-                    | "from"
-                    | "under"
-                    | "by"
-            ) {
+            if cut_mid_clause(subject.rsplit(' ').next().unwrap_or("")) {
                 let from = c.range.end + (after.len() - after[m.start()..].len());
                 let full = &text[from..bold_end.min(text.len()).max(from)];
                 let end = subject_end(full);
