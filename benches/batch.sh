@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Batch throughput on a generated corpus of PDFs (copies of the PDF fixtures, made here and
+# Batch throughput on a generated corpus of PDFs (copies of the PDF fixtures and the shared real PDFs, made here and
 # deleted after): `eurodoc batch` with --jobs 1 and --jobs 2, documents/s, pages/s, the
 # speed-up and peak memory, and pdftotext over the same corpus with 2 parallel processes.
 #   benches/batch.sh [N ...]      corpus sizes, default: 200 1000
@@ -11,7 +11,9 @@ bin=$PWD/target/release/eurodoc
 sizes=${*:-200 1000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pdfs=(fixtures/*/input.pdf)
+# The PDF fixtures and the shared folder's real PDFs (not in the repository), when there.
+shopt -s nullglob
+pdfs=(fixtures/*/input.pdf "${EURODOC_SHARED:-../shared}"/real/*.pdf)
 printf '%-6s %-10s %8s %8s %9s %10s %9s\n' docs run seconds docs/s pages/s speed-up maxRSS
 for n in $sizes; do
   dir=$work/corpus-$n

@@ -12,7 +12,9 @@ bin=$PWD/target/release/eurodoc
 n=${1:-1000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pdfs=(fixtures/*/input.pdf)
+# The PDF fixtures and the shared folder's real PDFs (not in the repository), when there.
+shopt -s nullglob
+pdfs=(fixtures/*/input.pdf "${EURODOC_SHARED:-../shared}"/real/*.pdf)
 mkdir -p "$work/corpus"
 for i in $(seq 1 "$n"); do
   { cat "${pdfs[$(( (i - 1) % ${#pdfs[@]} ))]}"; printf '\n%% copy %d\n' "$i"; } > "$work/corpus/doc-$i.pdf"

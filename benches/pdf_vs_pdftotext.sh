@@ -3,15 +3,14 @@
 # hyperfine in one run. Prints each pair's medians and their ratio. Goals (issue #11): <= 0.5x
 # on the 22-page fixture and the 67-page STEP proposal, <= 0.2x on the 102-page DSA.
 #   benches/pdf_vs_pdftotext.sh [PDF...]
-# Without arguments: the shared fixture's render and the three real PDFs in fixtures/.
+# Without arguments: the seed fixture's PDF and the real PDFs of the shared folder
+# (${EURODOC_SHARED:-../shared}/real, not in the repository).
 # Needs hyperfine and pdftotext (Debian: hyperfine poppler-utils).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -eq 0 ]; then
-  set -- fixtures/com-2013-179-pdf/input.pdf \
-    fixtures/com-2023-335-step/input.pdf \
-    fixtures/oj-l-277-2022-dsa/input.pdf \
-    fixtures/wp29-wp251rev01-profiling/input.pdf
+  shared=${EURODOC_SHARED:-../shared}
+  set -- fixtures/com-2013-179-pdf/input.pdf "$shared"/real/*.pdf
 fi
 cargo build --release --quiet
 out=$(mktemp)

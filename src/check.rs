@@ -1,6 +1,13 @@
 //! Fixture regression: every `fixtures/<name>/` holds one `input.*` file and the
 //! `expected.json` it must give. [`run`] extracts the input and compares the result with the
 //! expected file, ignoring `source.path`; with `bless` it rewrites the expected file instead.
+//!
+//! A fixture over a genuine document does not carry the document: the publishers' files are
+//! not ours to redistribute. Its folder holds `input.shared` instead, one line naming the file
+//! inside the shared folder of the evaluation kit (`real/oj-l-2016-119-gdpr.pdf`); the caller
+//! says where that folder is ([`shared_dir`] finds the usual place). Without it such a fixture
+//! cannot run, and [`run`] says so with [`CheckError::SharedMissing`], which callers may treat
+//! as a skip.
 
 use std::path::{Path, PathBuf};
 
@@ -11,8 +18,28 @@ use crate::pipeline::extract_file;
 #[derive(Debug, Clone)]
 pub struct Fixture {
     pub name: String,
+    /// The document: the folder's own `input.*`, or the shared file its `input.shared` names.
     pub input: PathBuf,
     pub expected: PathBuf,
+    /// The input lives in the shared folder (named by `input.shared`), not in the fixture.
+    pub shared: bool,
+}
+
+/// The name of the file that points a fixture at a document of the shared folder.
+pub const SHARED_INPUT: &str = "input.shared";
+
+/// The environment variable that names the shared folder.
+pub const SHARED_ENV: &str = "EURODOC_SHARED";
+
+/// The shared folder of the evaluation kit for the fixtures under `root`: `$EURODOC_SHARED`
+/// when set, else `shared/` beside the repository that holds `root` (`fixtures/../../shared`).
+pub fn shared_dir(root: &Path) -> PathBuf {
+    if let Some(dir) = std::env::var_os(SHARED_ENV).filter(|v| !v.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let repo = root.parent().unwrap_or(&root);
+    repo.parent().unwrap_or(repo).join("shared")
 }
 
 /// The result of checking one fixture.
@@ -39,6 +66,12 @@ pub enum CheckError {
     NoFixtures(PathBuf),
     #[error("fixture {name}: {reason}")]
     Fixture { name: String, reason: String },
+    /// The fixture's document is in the shared folder, which is not there.
+    #[error(
+        "fixture {name}: needs {} from the shared folder (set {SHARED_ENV} to where it is)",
+        input.display()
+    )]
+    SharedMissing { name: String, input: PathBuf },
     #[error("fixture {name}: extraction failed: {source}")]
     Extract {
         name: String,
@@ -47,8 +80,9 @@ pub enum CheckError {
     },
 }
 
-/// Every fixture under `root`, sorted by name.
-pub fn discover(root: &Path) -> Result<Vec<Fixture>, CheckError> {
+/// Every fixture under `root`, sorted by name; `shared` is the folder `input.shared` files
+/// name their documents in.
+pub fn discover(root: &Path, shared: &Path) -> Result<Vec<Fixture>, CheckError> {
     let entries = std::fs::read_dir(root).map_err(|source| CheckError::Dir {
         dir: root.to_path_buf(),
         source,
@@ -60,7 +94,7 @@ pub fn discover(root: &Path) -> Result<Vec<Fixture>, CheckError> {
             source,
         })?;
         if entry.path().is_dir() {
-            out.push(load(&entry.path())?);
+            out.push(load(&entry.path(), shared)?);
         }
     }
     if out.is_empty() {
@@ -70,8 +104,9 @@ pub fn discover(root: &Path) -> Result<Vec<Fixture>, CheckError> {
     Ok(out)
 }
 
-/// The fixture in directory `dir`: it must hold exactly one `input.*` file.
-pub fn load(dir: &Path) -> Result<Fixture, CheckError> {
+/// The fixture in directory `dir`: it must hold exactly one `input.*` file, its own document
+/// or an `input.shared` naming one in `shared`.
+pub fn load(dir: &Path, shared: &Path) -> Result<Fixture, CheckError> {
     let name = dir.file_name().map_or_else(
         || dir.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -92,10 +127,25 @@ pub fn load(dir: &Path) -> Result<Fixture, CheckError> {
         1 => inputs.remove(0),
         _ => return Err(fail(format!("several input files: {inputs:?}"))),
     };
+    let is_shared = input.file_name().is_some_and(|n| n == SHARED_INPUT);
+    let input = if is_shared {
+        let text = std::fs::read_to_string(&input)
+            .map_err(|e| fail(format!("cannot read {}: {e}", input.display())))?;
+        let rel = text.trim();
+        if rel.is_empty() || rel.contains("..") || Path::new(rel).is_absolute() {
+            return Err(fail(format!(
+                "{SHARED_INPUT} must name a file inside the shared folder, not {rel:?}"
+            )));
+        }
+        shared.join(rel)
+    } else {
+        input
+    };
     Ok(Fixture {
         name: name.clone(),
         input,
         expected: dir.join("expected.json"),
+        shared: is_shared,
     })
 }
 
@@ -110,6 +160,12 @@ pub fn comparable_json(e: &Extraction) -> String {
 
 /// Check one fixture (or, with `bless`, rewrite its expected file).
 pub fn run(f: &Fixture, bless: bool) -> Result<Outcome, CheckError> {
+    if f.shared && !f.input.exists() {
+        return Err(CheckError::SharedMissing {
+            name: f.name.clone(),
+            input: f.input.clone(),
+        });
+    }
     let got = extract_file(&f.input).map_err(|source| CheckError::Extract {
         name: f.name.clone(),
         source,

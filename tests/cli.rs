@@ -1,6 +1,6 @@
 //! The command line: exit status, messages, and the commands' output.
 
-use crate::util::{assert_valid, eurodoc, repo, stderr, stdout};
+use crate::util::{assert_valid, eurodoc, repo, shared_file, stderr, stdout};
 
 #[test]
 fn extract_prints_valid_json() {
@@ -132,6 +132,49 @@ fn check_reports_differences_and_bless_fixes_them() {
     );
 }
 
+/// A fixture over a document of the shared folder (`input.shared`) reads it from there; where
+/// the folder lacks it the fixture is skipped with a line naming it, or fails when required.
+#[test]
+fn check_reads_shared_inputs_and_skips_them_when_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (fixtures, shared) = (dir.path().join("fixtures"), dir.path().join("kit"));
+    std::fs::create_dir_all(fixtures.join("one")).unwrap();
+    std::fs::create_dir_all(shared.join("real")).unwrap();
+    std::fs::write(fixtures.join("one/input.shared"), "real/note.md\n").unwrap();
+    let (root, kit) = (fixtures.to_str().unwrap(), shared.to_str().unwrap());
+
+    let o = eurodoc(&["check", root, "--shared", kit]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("skip     fixture one: needs "), "{out}");
+    assert!(out.contains("real/note.md"), "{out}");
+    assert!(out.contains("0 passed, 0 failed, 1 skipped"), "{out}");
+    let o = eurodoc(&["check", root, "--shared", kit, "--require-shared"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+
+    std::fs::copy(
+        repo("fixtures/joint-communication/input.md"),
+        shared.join("real/note.md"),
+    )
+    .unwrap();
+    let o = eurodoc(&["check", root, "--shared", kit, "--bless"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let o = eurodoc(&["check", root, "--shared", kit, "--require-shared"]);
+    assert!(stdout(&o).contains("pass     one"), "{}", stdout(&o));
+    let expected = std::fs::read_to_string(fixtures.join("one/expected.json")).unwrap();
+    assert!(expected.contains("JOIN(2016) 18"), "the document was read");
+
+    // A name that leaves the shared folder is refused.
+    std::fs::write(fixtures.join("one/input.shared"), "../secret.md\n").unwrap();
+    let o = eurodoc(&["check", root, "--shared", kit]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("inside the shared folder"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn check_on_a_folder_without_fixtures_fails() {
     let dir = tempfile::tempdir().unwrap();
@@ -142,12 +185,17 @@ fn check_on_a_folder_without_fixtures_fails() {
 
 #[test]
 fn mentions_flattens_batch_output_and_skips_error_records() {
+    let test = "mentions_flattens_batch_output_and_skips_error_records";
+    let Some(dsa) = shared_file(test, "real/oj-l-277-2022-dsa.pdf") else {
+        return;
+    };
+    let dsa = dsa.to_str().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let results = dir.path().join("batch.jsonl");
     let o = eurodoc(&[
         "batch",
         "--quiet",
-        "fixtures/oj-l-277-2022-dsa/input.pdf",
+        dsa,
         "no/such/file.pdf",
         "-o",
         results.to_str().unwrap(),
@@ -178,10 +226,7 @@ fn mentions_flattens_batch_output_and_skips_error_records() {
         mentions,
         "one row per mention, none for the error"
     );
-    assert!(
-        rows.iter()
-            .all(|r| r["path"] == "fixtures/oj-l-277-2022-dsa/input.pdf")
-    );
+    assert!(rows.iter().all(|r| r["path"] == dsa));
     // A mention in an article paragraph is placed as the index places it.
     assert!(rows.iter().any(|r| {
         r["place"]

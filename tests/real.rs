@@ -1,11 +1,16 @@
-//! Real documents (`fixtures/<name>/input.*` with the hand-written `checks.json` of the
-//! evaluation kit), scored with the checklist scorer. PDFs are read with their tags and with
+//! Real documents (`../shared/real/`, with the hand-written checklists of the evaluation kit
+//! in `../shared/eval/real/`), scored with the checklist scorer. The documents are not in the
+//! repository (they are their publishers'); without the shared folder these tests are skipped
+//! with a line saying so, and `EURODOC_REQUIRE_SHARED` (set by `.ci/run`) makes that a failure. PDFs are read with their tags and with
 //! their tags stripped, so that both the structure-tree reader and the layout rules are held to
 //! the bar of issue #11; texts (EUR-Lex copies, converter Markdown, pdfminer lines) to the bar
 //! of issue #12 (footnotes, calls, page furniture, headings).
 
 use crate::realcheck::{Scores, check, share};
-use crate::util::{assert_valid, repo};
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+use crate::util::{assert_valid, shared_file, skip};
 
 /// Minimum shares per category. The first four are the reader's bar; the rest are floors at
 /// the scores measured when the fixture was added, so that a regression shows.
@@ -22,7 +27,41 @@ const READER: [(&str, f64); 4] = [
     ("sections", 0.95),
 ];
 
+/// The layout rules alone (structure tree removed): the reader's bar, footnotes a little lower.
+const UNTAGGED: &[(&str, f64)] = &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)];
+
 const BARS: &[Bar] = &[
+    Bar {
+        name: "com-2019-640-green-deal-pdf",
+        as_given: &[
+            ("metadata", 1.0),
+            ("references", 1.0),
+            ("figures", 1.0),
+            ("commitments", 1.0),
+            ("planned", 1.0),
+        ],
+        untagged: UNTAGGED,
+    },
+    Bar {
+        name: "com-2022-496-ai-liability-directive",
+        as_given: &[
+            ("metadata", 1.0),
+            ("references", 1.0),
+            ("figures", 0.95),
+            ("commitments", 1.0),
+        ],
+        untagged: UNTAGGED,
+    },
+    Bar {
+        name: "oj-l-2016-119-gdpr",
+        as_given: &[("references", 1.0), ("figures", 0.95)],
+        untagged: UNTAGGED,
+    },
+    Bar {
+        name: "pe-cons-43-24-esg-ratings",
+        as_given: &[("metadata", 1.0), ("references", 0.95), ("figures", 0.95)],
+        untagged: UNTAGGED,
+    },
     Bar {
         name: "com-2019-640-green-deal",
         as_given: &[
@@ -63,12 +102,12 @@ const BARS: &[Bar] = &[
             ("commitments", 1.0),
             ("planned", 1.0),
         ],
-        untagged: &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)],
+        untagged: UNTAGGED,
     },
     Bar {
         name: "oj-l-277-2022-dsa",
         as_given: &[("references", 1.0), ("figures", 1.0)],
-        untagged: &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)],
+        untagged: UNTAGGED,
     },
     Bar {
         name: "wp29-wp251rev01-profiling",
@@ -78,26 +117,33 @@ const BARS: &[Bar] = &[
             ("metadata", 1.0),
             ("commitments", 1.0),
         ],
-        untagged: &[("footnotes", 0.90), ("furniture", 1.0), ("sections", 0.95)],
+        untagged: UNTAGGED,
     },
 ];
 
-fn checklist(name: &str) -> serde_json::Value {
-    let path = repo("fixtures").join(name).join("checks.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).expect("the checklist is JSON")
+/// The checklist `eval/real/NAME.checks.json`, or `None` (the test skipped) without the
+/// shared folder.
+fn checklist(name: &str) -> Option<serde_json::Value> {
+    checklist_for(name, name)
 }
 
-/// The fixture's input file and its bytes.
-fn input(name: &str) -> (String, Vec<u8>) {
-    let dir = repo("fixtures").join(name);
-    let file = ["input.pdf", "input.txt", "input.md"]
-        .into_iter()
-        .find(|f| dir.join(f).exists())
-        .unwrap_or_else(|| panic!("{name}: no input file"));
-    let path = dir.join(file);
+/// [`checklist`], skipping `test` without it.
+fn checklist_for(test: &str, name: &str) -> Option<serde_json::Value> {
+    let path = shared_file(test, &format!("eval/real/{name}.checks.json"))?;
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Some(serde_json::from_str(&text).expect("the checklist is JSON"))
+}
+
+/// The document a checklist is written for (its `document`, a file of `real/`): its file name
+/// and bytes, or `None` (the test skipped) without the shared folder.
+fn input(test: &str, name: &str) -> Option<(String, Vec<u8>)> {
+    let chk = checklist_for(test, name)?;
+    let file = chk["document"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{name}: the checklist names no document"));
+    let path = shared_file(test, &format!("real/{file}"))?;
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    (file.to_string(), bytes)
+    Some((file.to_string(), bytes))
 }
 
 /// The same PDF without its structure tree: the catalog's `/StructTreeRoot` and `/MarkInfo`
@@ -120,7 +166,7 @@ fn score(bytes: &[u8], file: &str, name: &str) -> Scores {
         .unwrap_or_else(|e| panic!("{name}: extraction failed: {e}"));
     let value = serde_json::to_value(&got).expect("serialises");
     assert_valid(&value);
-    check(&value, &checklist(name))
+    check(&value, &checklist(name).expect("read before the document"))
 }
 
 /// Hold `scores` to `bar`. The reader's bar applies to what a checklist checks; a fixture's own
@@ -166,14 +212,18 @@ fn bar(name: &str) -> &'static Bar {
 }
 
 fn as_given(name: &str) {
-    let (file, bytes) = input(name);
+    let Some((file, bytes)) = input(&format!("{name} (as given)"), name) else {
+        return;
+    };
     let scores = score(&bytes, &file, name);
     assert_reader_bar(&scores, &format!("{name} (as given)"));
     assert_bar(&scores, bar(name).as_given, &format!("{name} (as given)"));
 }
 
 fn untagged(name: &str) {
-    let (file, bytes) = input(name);
+    let Some((file, bytes)) = input(&format!("{name} (tags stripped)"), name) else {
+        return;
+    };
     let scores = score(&strip_tags(&bytes), &file, name);
     assert_bar(
         &scores,
@@ -213,6 +263,47 @@ fn word_guidelines_untagged() {
 }
 
 #[test]
+fn mac_resaved_communication() {
+    as_given("com-2019-640-green-deal-pdf");
+}
+
+#[test]
+fn mac_resaved_communication_untagged() {
+    untagged("com-2019-640-green-deal-pdf");
+}
+
+#[test]
+fn eur_lex_proposal() {
+    as_given("com-2022-496-ai-liability-directive");
+}
+
+#[test]
+fn eur_lex_proposal_untagged() {
+    untagged("com-2022-496-ai-liability-directive");
+}
+
+/// Official Journal 2016: footnote numbers restart on every page.
+#[test]
+fn per_page_footnotes_act() {
+    as_given("oj-l-2016-119-gdpr");
+}
+
+#[test]
+fn per_page_footnotes_act_untagged() {
+    untagged("oj-l-2016-119-gdpr");
+}
+
+#[test]
+fn council_pe_cons() {
+    as_given("pe-cons-43-24-esg-ratings");
+}
+
+#[test]
+fn council_pe_cons_untagged() {
+    untagged("pe-cons-43-24-esg-ratings");
+}
+
+#[test]
 fn eur_lex_communication_text() {
     as_given("com-2019-640-green-deal");
 }
@@ -234,9 +325,11 @@ fn converter_markdown() {
     as_given("com-2020-381-farm-to-fork-brochure");
 }
 
-/// The real PDFs as text converters write them (`scripts/convert-real.sh`: `pdftotext -layout`
-/// keeps columns and indents; plain `pdftotext` sets numbers apart on lines of their own and
-/// the note numbers of a page apart from their bodies), scored with the PDF's checklist: the
+/// The real PDFs as text converters write them (`pdftotext -layout` keeps columns and indents;
+/// plain `pdftotext` sets numbers apart on lines of their own and the note numbers of a page
+/// apart from their bodies), made at test time from the shared PDFs into the target folder
+/// (needs poppler-utils; `scripts/convert-real.sh` makes the same files for a look), scored
+/// with the PDF's checklist: the
 /// text path must read what the PDF reader reads. The reader's bar where it is met, floors at
 /// the measured scores where it is not yet (plain `pdftotext` bodies of Commission notes).
 /// A fixture's name, the converter variant, the bar.
@@ -321,14 +414,48 @@ const CONVERTED: &[Converted] = &[
     ),
 ];
 
+/// `real/NAME.pdf` converted by `pdftotext` (`variant` is `pdftotext` or `pdftotext-layout`)
+/// into the target folder, once per test run: the file name and its bytes, or `None` (the test
+/// skipped) without the shared folder or `pdftotext`.
+fn convert(name: &str, variant: &str) -> Option<(String, Vec<u8>)> {
+    let test = format!("{name} ({variant})");
+    let pdf = shared_file(&test, &format!("real/{name}.pdf"))?;
+    let file = format!("{name}.{variant}.txt");
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("converted")
+        .join(&file);
+    // Tests run in parallel: one conversion at a time, each file made once per run.
+    static DONE: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
+    let mut done = DONE.get_or_init(Default::default).lock().unwrap();
+    if !done.contains(&file) {
+        std::fs::create_dir_all(out.parent().unwrap()).expect("the target folder is writable");
+        let mut cmd = std::process::Command::new("pdftotext");
+        if variant == "pdftotext-layout" {
+            cmd.arg("-layout");
+        }
+        match cmd.arg(&pdf).arg(&out).status() {
+            Ok(status) => assert!(status.success(), "pdftotext failed on {}", pdf.display()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                skip(&test, "pdftotext is not installed (Debian: poppler-utils)");
+                return None;
+            }
+            Err(e) => panic!("pdftotext: {e}"),
+        }
+        done.push(file.clone());
+    }
+    let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    Some((file, bytes))
+}
+
 fn converted(name: &str, variant: &str) {
     let (_, _, bar) = CONVERTED
         .iter()
         .find(|(n, v, _)| *n == name && *v == variant)
         .unwrap_or_else(|| panic!("no bar for {name} {variant}"));
-    let file = format!("{name}.{variant}.txt");
-    let path = repo("tests/data/converted").join(&file);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let Some((file, bytes)) = convert(name, variant) else {
+        return;
+    };
+    checklist(name).expect("the shared folder is there");
     let scores = score(&bytes, &file, name);
     assert_bar(&scores, bar, &file);
 }
@@ -363,34 +490,23 @@ fn word_guidelines_pdftotext() {
     converted("wp29-wp251rev01-profiling", "pdftotext");
 }
 
+/// Every checklist of the shared folder has a bar here: a real document added to the kit is
+/// not left unscored.
 #[test]
-fn every_converted_variant_is_tested() {
-    for entry in std::fs::read_dir(repo("tests/data/converted")).expect("converted/ is readable") {
-        let file = entry
-            .expect("an entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        let (name, rest) = file.split_once('.').expect("NAME.VARIANT.txt");
-        let variant = rest.trim_end_matches(".txt");
-        assert!(
-            CONVERTED
-                .iter()
-                .any(|(n, v, _)| *n == name && *v == variant),
-            "{file} has no bar"
-        );
-    }
-}
-
-#[test]
-fn every_real_fixture_has_a_bar() {
-    for entry in std::fs::read_dir(repo("fixtures")).expect("fixtures/ is readable") {
-        let dir = entry.expect("an entry").path();
-        if dir.join("checks.json").exists() {
-            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-            bar(&name);
+fn every_checklist_has_a_bar() {
+    let Some(readme) = shared_file("every_checklist_has_a_bar", "real/README.md") else {
+        return;
+    };
+    let dir = readme.parent().unwrap().parent().unwrap().join("eval/real");
+    let mut names = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let file = entry.expect("an entry").file_name();
+        if let Some(name) = file.to_string_lossy().strip_suffix(".checks.json") {
+            bar(name);
+            names += 1;
         }
     }
+    assert!(names > 0, "no checklists in {}", dir.display());
 }
 
 /// A figure's or a mention's sentence is clean text: no footnote notation (`(^1)`, `[^1]`,
@@ -398,12 +514,14 @@ fn every_real_fixture_has_a_bar() {
 /// variant.
 #[test]
 fn sentences_are_clean_text() {
-    let mut inputs: Vec<(String, Vec<u8>)> = BARS.iter().map(|b| input(b.name)).collect();
-    for entry in std::fs::read_dir(repo("tests/data/converted")).expect("converted/ is readable") {
-        let path = entry.expect("an entry").path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        inputs.push((name, std::fs::read(&path).expect("readable")));
+    if shared_file("sentences_are_clean_text", "real/README.md").is_none() {
+        return;
     }
+    let mut inputs: Vec<(String, Vec<u8>)> = BARS
+        .iter()
+        .filter_map(|b| input("sentences_are_clean_text", b.name))
+        .collect();
+    inputs.extend(CONVERTED.iter().filter_map(|(n, v, _)| convert(n, v)));
     let residue = [
         "(^",
         "[^",

@@ -99,7 +99,68 @@ pub fn check(ext: &Value, chk: &Value) -> Scores {
         }
         res.insert("metadata".into(), (md.len() - fails.len(), md.len(), fails));
     }
-    if let Some(fnc) = chk.get("footnotes").filter(|v| !v.is_null()) {
+    let has_calls = |f: &&Value| {
+        f.get("calls")
+            .and_then(Value::as_array)
+            .is_some_and(|c| !c.is_empty())
+    };
+    if let Some(fnc) = chk
+        .get("footnotes")
+        .filter(|v| v["per_page"].as_bool() == Some(true))
+    {
+        // Numbering restarts on every page: a body is known by its page of the file and its
+        // printed number, and its calls must stand on that page.
+        let bodies: Vec<(i64, i64, String)> = list(fnc, "bodies")
+            .iter()
+            .filter_map(|b| {
+                Some((
+                    b[0].as_i64()?,
+                    b[1].as_i64()?,
+                    b[2].as_str().unwrap_or("").to_string(),
+                ))
+            })
+            .collect();
+        let mut got: BTreeMap<(i64, i64), &Value> = BTreeMap::new();
+        for f in list(ext, "footnotes") {
+            let key = (
+                f["page"].as_i64().unwrap_or(-1),
+                f["number"].as_i64().unwrap_or(-1),
+            );
+            got.entry(key).or_insert(f);
+        }
+        let (mut fails, mut ok, mut called) = (Vec::new(), 0, 0);
+        for (p, n, want) in &bodies {
+            match got.get(&(*p, *n)) {
+                None => fails.push(format!("footnote ({n}) of page {p} missing")),
+                Some(f) if !want.is_empty() && !norm(&text(f, "text")).starts_with(&norm(want)) => {
+                    fails.push(format!(
+                        "footnote ({n}) of page {p} text {:?}, want {want:?}",
+                        text(f, "text")
+                    ))
+                }
+                Some(f) => {
+                    ok += 1;
+                    if list(f, "calls")
+                        .iter()
+                        .any(|c| c["location"]["page"].as_i64() == Some(*p))
+                    {
+                        called += 1;
+                    }
+                }
+            }
+        }
+        let extra: Vec<&(i64, i64)> = got
+            .keys()
+            .filter(|k| !bodies.iter().any(|(p, n, _)| (*p, *n) == **k))
+            .collect();
+        for (p, n) in &extra {
+            fails.push(format!(
+                "footnote {n} of page {p} is not a footnote of the document"
+            ));
+        }
+        res.insert("footnotes".into(), (ok, bodies.len() + extra.len(), fails));
+        res.insert("calls".into(), (called, bodies.len(), Vec::new()));
+    } else if let Some(fnc) = chk.get("footnotes").filter(|v| !v.is_null()) {
         let count = fnc["count"].as_u64().unwrap_or(0) as i64;
         let texts: BTreeMap<i64, String> = fnc
             .get("texts")
@@ -140,11 +201,6 @@ pub fn check(ext: &Value, chk: &Value) -> Scores {
             "footnotes".into(),
             (ok, count as usize + extra.len(), fails),
         );
-        let has_calls = |f: &&Value| {
-            f.get("calls")
-                .and_then(Value::as_array)
-                .is_some_and(|c| !c.is_empty())
-        };
         let called = (1..=count)
             .filter(|k| got.get(k).is_some_and(has_calls))
             .count();

@@ -53,3 +53,41 @@ pub fn assert_valid(value: &serde_json::Value) {
         errors.join("\n")
     );
 }
+
+/// The evaluation kit's shared folder, found as `eurodoc check` finds it (`$EURODOC_SHARED`,
+/// else `../shared` beside the repository).
+pub fn shared_dir() -> PathBuf {
+    eurodoc::check::shared_dir(&repo("fixtures"))
+}
+
+/// Whether what the real-document tests need (the shared folder, `pdftotext`) must be there:
+/// `EURODOC_REQUIRE_SHARED` set, as `.ci/run` sets it, turns a skip into a failure.
+pub fn shared_required() -> bool {
+    std::env::var_os("EURODOC_REQUIRE_SHARED").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Skip `test` for `why`: one line on stderr, written past the test harness's capture so that
+/// it shows in a passing run. Panics instead when [`shared_required`].
+pub fn skip(test: &str, why: &str) {
+    use std::io::Write;
+    assert!(
+        !shared_required(),
+        "{test}: {why} (EURODOC_REQUIRE_SHARED is set)"
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test}: {why} (real documents are not in the repository: put the evaluation \
+         kit at ../shared or set EURODOC_SHARED; README, Real documents)"
+    );
+}
+
+/// A file of the shared folder (`real/oj-l-277-2022-dsa.pdf`), or `None` after [`skip`]ping
+/// `test` when it is not there.
+pub fn shared_file(test: &str, rel: &str) -> Option<PathBuf> {
+    let path = shared_dir().join(rel);
+    if path.is_file() {
+        return Some(path);
+    }
+    skip(test, &format!("{} is missing", path.display()));
+    None
+}

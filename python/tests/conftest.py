@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,15 +35,57 @@ def cli() -> str:
     return str(ROOT / "target" / "release" / "eurodoc")
 
 
+def shared_dir() -> Path:
+    """The evaluation kit's shared folder: $EURODOC_SHARED, else ../shared beside the root."""
+    return Path(os.environ.get("EURODOC_SHARED") or ROOT.parent / "shared")
+
+
+def shared_required() -> bool:
+    """`.ci/run` sets EURODOC_REQUIRE_SHARED: there, a missing shared document is a failure."""
+    return os.environ.get("EURODOC_REQUIRE_SHARED", "") not in ("", "0")
+
+
+def shared_file(rel: str) -> str | None:
+    """A document of the shared folder, as a path from the root, or None when it is absent
+    (then a test skips, unless the shared folder is required)."""
+    path = shared_dir() / rel
+    if path.is_file():
+        return os.path.relpath(path, ROOT)
+    if shared_required():
+        raise RuntimeError(f"EURODOC_REQUIRE_SHARED is set but {path} is missing")
+    return None
+
+
+def shared_or_skip(rel: str) -> str:
+    path = shared_file(rel)
+    if path is None:
+        pytest.skip(f"{rel} is not in the shared folder {shared_dir()} (the real documents are "
+                    "not in the repository; set EURODOC_SHARED)")
+    return path
+
+
 def fixture_inputs() -> list[str]:
-    """Every fixture's input, relative to the root; a fixture folder without one fails."""
-    out = []
+    """Every fixture's input, relative to the root: its own `input.*`, or the shared document
+    its `input.shared` names (left out, with a line saying so, when the shared folder is
+    absent). A fixture folder without an input fails."""
+    out, missing = [], []
     for d in sorted((ROOT / "fixtures").iterdir()):
         if not d.is_dir():
             continue
         inputs = sorted(d.glob("input.*"))
         assert len(inputs) == 1, f"fixture {d.name} has {len(inputs)} input files"
-        out.append(str(inputs[0].relative_to(ROOT)))
+        if inputs[0].name == "input.shared":
+            rel = inputs[0].read_text(encoding="utf-8").strip()
+            path = shared_file(rel)
+            if path is None:
+                missing.append(d.name)
+            else:
+                out.append(path)
+        else:
+            out.append(str(inputs[0].relative_to(ROOT)))
+    if missing:
+        print(f"conftest: {len(missing)} fixtures over shared documents left out "
+              f"({shared_dir()} is absent): {', '.join(missing)}", file=sys.stderr)
     assert out, "no fixtures found"
     return out
 

@@ -37,12 +37,12 @@ JOB = ROOT / "examples" / "spark" / "extract_corpus.py"
 def corpus(tmp_path_factory) -> Path:
     """The fixtures' inputs in nested folders, beside files a walk must skip or report."""
     root = tmp_path_factory.mktemp("corpus")
-    for path in fixture_inputs():
+    for i, path in enumerate(fixture_inputs()):
         src = ROOT / path
-        dest = root / src.parent.name / src.name
+        dest = root / f"{i:02d}-{src.parent.name}" / src.name
         dest.parent.mkdir(parents=True)
         shutil.copy(src, dest)
-        shutil.copy(src.parent / "expected.json", dest.parent)  # not a document: skipped
+        (dest.parent / "expected.json").write_text("{}")  # not a document: skipped
     bad = root / "zz-bad"
     bad.mkdir()
     (bad / "empty.pdf").write_bytes(b"")

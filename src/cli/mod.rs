@@ -97,6 +97,11 @@ enum Command {
     },
     /// Run the fixture regression: extract every fixtures/<name>/input.* and compare with
     /// its expected.json (ignoring source.path). Exit status 1 on any difference.
+    ///
+    /// A fixture over a genuine document holds `input.shared`, naming the document inside the
+    /// evaluation kit's shared folder (the repository does not redistribute it). Such a
+    /// fixture is skipped, with a line saying so, when that folder is absent, unless
+    /// --require-shared is given.
     Check {
         /// Folder holding one sub-folder per fixture.
         #[arg(default_value = "fixtures")]
@@ -104,6 +109,13 @@ enum Command {
         /// Rewrite the expected files from the current output instead of comparing.
         #[arg(long)]
         bless: bool,
+        /// The shared folder (default: $EURODOC_SHARED, else `shared/` beside the repository
+        /// that holds DIR).
+        #[arg(long, value_name = "DIR")]
+        shared: Option<PathBuf>,
+        /// Fail, rather than skip, a fixture whose shared document is missing.
+        #[arg(long)]
+        require_shared: bool,
     },
 }
 
@@ -127,7 +139,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             print_stdout(&eurodoc::output::schema_json())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { dir, bless } => check(dir, bless),
+        Command::Check {
+            dir,
+            bless,
+            shared,
+            require_shared,
+        } => check(dir, bless, shared, require_shared),
         Command::Mentions { results, csv } => mentions(results, csv),
         Command::Blocks { file } => {
             let bytes =
@@ -203,9 +220,15 @@ fn mentions(results: PathBuf, csv: bool) -> Result<ExitCode> {
     }
 }
 
-fn check(dir: PathBuf, bless: bool) -> Result<ExitCode> {
-    let fixtures = check::discover(&dir)?;
-    let mut failed = 0;
+fn check(
+    dir: PathBuf,
+    bless: bool,
+    shared: Option<PathBuf>,
+    require_shared: bool,
+) -> Result<ExitCode> {
+    let shared = shared.unwrap_or_else(|| check::shared_dir(&dir));
+    let fixtures = check::discover(&dir, &shared)?;
+    let (mut failed, mut skipped) = (0, 0);
     for f in &fixtures {
         match check::run(f, bless) {
             Ok(Outcome::Pass) => println!("pass     {}", f.name),
@@ -214,6 +237,10 @@ fn check(dir: PathBuf, bless: bool) -> Result<ExitCode> {
                 failed += 1;
                 println!("FAIL     {}\n{}", f.name, diff);
             }
+            Err(e @ check::CheckError::SharedMissing { .. }) if !require_shared => {
+                skipped += 1;
+                println!("skip     {e}");
+            }
             Err(e) => {
                 failed += 1;
                 println!("ERROR    {e:#}");
@@ -221,10 +248,11 @@ fn check(dir: PathBuf, bless: bool) -> Result<ExitCode> {
         }
     }
     println!(
-        "{} fixtures, {} passed, {} failed",
+        "{} fixtures, {} passed, {} failed, {} skipped",
         fixtures.len(),
-        fixtures.len() - failed,
-        failed
+        fixtures.len() - failed - skipped,
+        failed,
+        skipped
     );
     Ok(if failed == 0 {
         ExitCode::SUCCESS
