@@ -525,14 +525,6 @@ impl Document {
         }
         out
     }
-
-    /// The footnote body block for `number`, if the document has one.
-    pub fn footnote(&self, number: u32) -> Option<(usize, &Block)> {
-        self.blocks
-            .iter()
-            .enumerate()
-            .find(|(_, b)| b.kind == BlockKind::Footnote { number })
-    }
 }
 
 /// Where a paragraph sits: its block, and the table cell paragraph for tables.

@@ -421,7 +421,7 @@ fn push(
         .calls
         .iter()
         .filter(|c| range.start <= c.at && c.at <= range.end)
-        .filter_map(|c| doc.footnote(c.number).map(|(b, _)| b))
+        .filter_map(|c| structure.body_of_call(ParaRef { block, cell: None }, c.at))
         .collect();
     let references = refs
         .iter()

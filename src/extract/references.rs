@@ -33,8 +33,8 @@ struct Found {
 pub fn extract(doc: &Document, structure: &Structure) -> Vec<Reference> {
     let mut refs: Vec<Reference> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
-    // Citations per footnote number, in order, for naming through the call sites.
-    let mut in_footnote: HashMap<u32, Vec<Found>> = HashMap::new();
+    // Citations per footnote body block, in order, for naming through the call sites.
+    let mut in_footnote: HashMap<usize, Vec<Found>> = HashMap::new();
     let cover = structure.cover_note.clone().unwrap_or(0..0);
     for (at, para) in doc.paras() {
         let mut found = citation::find(&para.text);
@@ -76,9 +76,9 @@ pub fn extract(doc: &Document, structure: &Structure) -> Vec<Reference> {
                 add_title(r, &title);
             }
         }
-        if let BlockKind::Footnote { number } = doc.blocks[at.block].kind {
+        if let BlockKind::Footnote { .. } = doc.blocks[at.block].kind {
             in_footnote
-                .entry(number)
+                .entry(at.block)
                 .or_default()
                 .extend(found.into_iter().map(|citation| Found {
                     citation,
@@ -317,12 +317,12 @@ fn quoted_before(before: &str) -> Option<String> {
 fn name_through_footnote_calls(
     doc: &Document,
     structure: &Structure,
-    in_footnote: &HashMap<u32, Vec<Found>>,
+    in_footnote: &HashMap<usize, Vec<Found>>,
     by_id: &HashMap<String, usize>,
     refs: &mut [Reference],
 ) {
     for f in &structure.footnotes {
-        let Some(found) = in_footnote.get(&f.number) else {
+        let Some(found) = in_footnote.get(&f.block) else {
             continue;
         };
         let mut ids: Vec<(usize, &Found)> = Vec::new();

@@ -10,9 +10,10 @@ use crate::re::Regex;
 
 use crate::ingest::headings::heading_number;
 use crate::model::{BlockKind, Document, Para, ParaRef};
-use crate::output::{BlockRange, CellPosition, Footnote, FootnoteCall, Location, Section};
+use crate::output::{BlockRange, CellPosition, Footnote, Location, Section};
 
 mod legal;
+mod notes;
 pub mod parts;
 
 pub use parts::LegislativeParts;
@@ -31,6 +32,8 @@ pub struct Structure {
     /// The recital and the article paragraph of each block, in a legal act.
     block_recital: Vec<Option<u32>>,
     block_paragraph: Vec<Option<u32>>,
+    /// The body block each footnote call points to, by the call's paragraph and offset.
+    call_body: HashMap<(ParaRef, usize), usize>,
     pub warnings: Vec<String>,
 }
 
@@ -59,7 +62,7 @@ pub fn analyze(doc: &Document) -> Structure {
     build_sections(doc, &mut s);
     (s.block_recital, s.block_paragraph) =
         legal::number(doc, s.legislative.legal_text.clone(), &s.sections);
-    build_footnotes(doc, &mut s);
+    notes::build(doc, &mut s);
     s
 }
 
@@ -273,105 +276,6 @@ fn roman_value(s: &str) -> Option<u32> {
     u32::try_from(total).ok().filter(|&t| t > 0)
 }
 
-fn build_footnotes(doc: &Document, s: &mut Structure) {
-    let mut calls: HashMap<u32, Vec<FootnoteCall>> = HashMap::new();
-    for (at, para) in doc.paras() {
-        if matches!(doc.blocks[at.block].kind, BlockKind::Footnote { .. }) {
-            continue;
-        }
-        for call in &para.calls {
-            let (range, bold) = call_phrase(para, call.at);
-            let mut location = s.locate(doc, at, para, range.clone());
-            if range.is_empty() {
-                location.span = para.source_span(call.at..call.at).into();
-            }
-            calls.entry(call.number).or_default().push(FootnoteCall {
-                location,
-                phrase: para.text[range].to_string(),
-                bold,
-            });
-        }
-    }
-    let mut seen: HashMap<u32, usize> = HashMap::new();
-    for (i, block) in doc.blocks.iter().enumerate() {
-        let BlockKind::Footnote { number } = block.kind else {
-            continue;
-        };
-        if seen.insert(number, i).is_some() {
-            s.warnings.push(format!(
-                "footnote {number} has more than one body; kept the first"
-            ));
-            continue;
-        }
-        let calls = calls.remove(&number).unwrap_or_default();
-        if calls.is_empty() {
-            s.warnings
-                .push(format!("footnote {number} is never called"));
-        }
-        // A footnote belongs to the section of the text that calls it.
-        if let Some(first) = calls.first() {
-            let sec = s.block_section[first.location.block];
-            s.block_section[i] = sec;
-        }
-        s.footnotes.push(Footnote {
-            number,
-            text: block.para.text.clone(),
-            block: i,
-            page: block.page,
-            span: block.para.span.clone().into(),
-            calls,
-        });
-    }
-    let mut orphans: Vec<u32> = calls.into_keys().collect();
-    orphans.sort_unstable();
-    for n in orphans {
-        s.warnings
-            .push(format!("footnote call {n} has no footnote body"));
-    }
-    s.footnotes.sort_by_key(|f| f.number);
-}
-
-/// The phrase a footnote call at `at` follows: a bold span ending at the call (an instrument
-/// name, typically), else the words before it back to the start of the clause, at most twelve.
-fn call_phrase(p: &Para, at: usize) -> (Range<usize>, bool) {
-    let text = &p.text;
-    if let Some(b) = p.bold.iter().find(|b| {
-        b.end <= at
-            && at - b.end <= 2
-            && text[b.end..at]
-                .chars()
-                .all(|c| c.is_whitespace() || ".,)’'\"".contains(c))
-    }) {
-        let r = trim_range(text, b.start..b.end);
-        if r.len() <= 200 && !r.is_empty() {
-            return (r, true);
-        }
-    }
-    let before = &text[..at];
-    let mut start = at;
-    let mut words = 0;
-    for (i, c) in before.char_indices().rev() {
-        if ",;:()[]".contains(c) || (c == '.' && before[i + 1..].starts_with(' ')) {
-            break;
-        }
-        if c.is_whitespace() && i + 1 < start {
-            words += 1;
-            if words >= 12 {
-                break;
-            }
-        }
-        start = i;
-    }
-    (trim_range(text, start..at), false)
-}
-
-fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
-    r.start + lead..r.start + lead + t.len()
-}
-
 impl Structure {
     /// Number of the innermost numbered section containing block `block`.
     pub fn section_of(&self, block: usize) -> Option<&Section> {
@@ -399,6 +303,11 @@ impl Structure {
             out.push(format!("¶ {p}"));
         }
         out.join(" · ")
+    }
+
+    /// The footnote body block that the call at byte `call_at` of paragraph `at` points to.
+    pub fn body_of_call(&self, at: ParaRef, call_at: usize) -> Option<usize> {
+        self.call_body.get(&(at, call_at)).copied()
     }
 
     /// The location of `range` (bytes of `para.text`) in paragraph `at` of `doc`.
