@@ -44,6 +44,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    act_annex_parts => "act-annex-parts",
     com_2013_179 => "com-2013-179",
     com_2013_179_libreoffice => "com-2013-179-libreoffice",
     com_2013_179_pdf => "com-2013-179-pdf",
@@ -61,6 +62,8 @@ fixtures! {
     council_note_conclusions => "council-note-conclusions",
     council_pe_cons => "council-pe-cons",
     council_note_bilingual => "council-note-bilingual",
+    council_note_numbered_paragraphs => "council-note-numbered-paragraphs",
+    council_note_numbered_paragraphs_fr => "council-note-numbered-paragraphs-fr",
     council_annex_without_cover => "council-annex-without-cover",
     council_ia_item_note => "council-ia-item-note",
     cover_note_compact => "cover-note-compact",
@@ -72,6 +75,7 @@ fixtures! {
     oj_l_277_2022_dsa => "oj-l-277-2022-dsa",
     pe_cons_43_24_esg_ratings => "pe-cons-43-24-esg-ratings",
     planned_actions_transposed => "planned-actions-transposed",
+    proposal_financial_statement_contents => "proposal-financial-statement-contents",
     references_plain => "references-plain",
     references_variants => "references-variants",
     wp29_wp251rev01_profiling => "wp29-wp251rev01-profiling",

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use crate::ingest::join::should_join;
 use crate::model::{Block, BlockKind};
 use crate::re::Regex;
 
@@ -21,10 +22,11 @@ pub(crate) static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 /// A Roman or letter number with its dot: `IV. Title`, `B. Title`.
 pub(crate) static LETTERED: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^\s*([IVX]{1,5}|[A-Z])\.\s+(\S.*)$").unwrap());
-/// The parts of a legal act: `Article 12`, `CHAPTER IV`, `SECTION 2`, `Part I`, `TITLE II`.
+/// The parts of a legal act: `Article 12`, `CHAPTER IV`, `SECTION 2`, `Part I`, `TITLE II`, and
+/// an annex's lettered sub-parts, `Section A`.
 pub(crate) static LEGAL_PART: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(
-        r"^\s*(?i:(article|chapter|section|part|title))\s+(\d{1,3}[a-z]?|[IVXLC]{1,7})\b\s*[:.\-–—]?\s*(.*)$",
+        r"^\s*(?i:(article|chapter|section|part|title))\s+(\d{1,3}[a-z]?|[IVXLC]{1,7}|[A-Z])\b\s*[:.\-–—]?\s*(.*)$",
     )
     .unwrap()
 });
@@ -134,14 +136,9 @@ pub(crate) fn text_heading(s: &str) -> Option<String> {
     if !unquoted.starts_with(|c: char| c.is_uppercase()) || (quoted && !dotted) {
         return None;
     }
-    // Council conclusions number their paragraphs and open them with a verb in capitals
-    // (`1. RECALLS that ...`): a heading in capitals is in capitals throughout.
-    let mut words = title.split_whitespace();
-    let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-    let verb_in_caps = w1.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && !w1.chars().any(char::is_lowercase)
-        && w2.starts_with(char::is_lowercase);
-    if verb_in_caps {
+    // A numbered paragraph's first line (`1. The draft conclusions were examined by ...`,
+    // `1. RECALLS that ...`) reads as a sentence.
+    if plain_number(&number) && reads_as_sentence(title) {
         return None;
     }
     // "1 000 cases" or "3 May" are not headings; require a dotted number or a capitalised word.
@@ -230,12 +227,183 @@ pub fn join_legal_headings(blocks: Vec<Block>) -> Vec<Block> {
     out
 }
 
+/// Headings a reader found that the document does not number as headings, whatever the
+/// format: a numbered paragraph that reads as a sentence becomes a paragraph again (joined
+/// with its continuation where the reader cut it), and a run of headings repeated later is a
+/// contents list.
+pub fn settle_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let mut blocks = demote_numbered_paragraphs(blocks);
+    demote_stray_letters(&mut blocks);
+    mark_repeated_contents(&mut blocks);
+    blocks
+}
+
+/// Lettered headings run A, B, C: a letter that neither opens a series nor follows the last
+/// one is no heading. An act's signatures read like one (`R. METSOLA` under `The President`),
+/// and so does a name's initial in a list of members.
+fn demote_stray_letters(blocks: &mut [Block]) {
+    let mut last: Option<u8> = None;
+    for block in blocks.iter_mut() {
+        let BlockKind::Heading {
+            number: Some(number),
+            ..
+        } = &block.kind
+        else {
+            continue;
+        };
+        let &[letter] = number.as_bytes() else {
+            continue;
+        };
+        if !letter.is_ascii_uppercase() {
+            continue;
+        }
+        // `I`, `V`, `X` may be Roman numbers, which the structure stage tells apart.
+        let opens = letter == b'A' || matches!(letter, b'I' | b'V' | b'X');
+        if opens || last.is_some_and(|l| l + 1 == letter) {
+            last = Some(letter);
+        } else {
+            block.kind = BlockKind::Paragraph;
+        }
+    }
+}
+
+/// Whether a numbered heading's `title` reads as the sentence of a numbered paragraph or
+/// point rather than as a title: a title is short, has no finite verb and no closing full
+/// stop. Council conclusions open their paragraphs with a verb in capitals (`STRESSES
+/// that`), definitions with the quoted term (`‘notified body’ means`).
+pub(crate) fn reads_as_sentence(title: &str) -> bool {
+    let t = title.trim();
+    let words = t.split_whitespace().count();
+    // A template's heading may explain itself in brackets and end with a full stop (`Added
+    // value of Union involvement (it may result from ...).`): the title before is short.
+    let opening = t.split(['(', ':', '–']).next().unwrap_or(t);
+    if opening.split_whitespace().count() >= 6 && t.ends_with('.') && !t.ends_with("etc.") {
+        return true;
+    }
+    let mut w = t.split_whitespace();
+    let (w1, w2) = (w.next().unwrap_or(""), w.next().unwrap_or(""));
+    let verb_in_caps = w1.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !w1.chars().any(char::is_lowercase)
+        && w2.starts_with(char::is_lowercase);
+    verb_in_caps || DEFINITION.is_match(t) || (words >= 6 && CLAUSE.is_match(t))
+}
+
+/// A definition: the quoted term, then `means`.
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r#"^[‘'"“][^’'"”]{1,100}[’'"”],?\s+(?:means|shall\s+mean|refers\s+to|désigne|signifie)\b"#,
+    )
+    .unwrap()
+});
+/// A subject and its finite verb, in English and French: `The draft conclusions were
+/// examined ...`, `The notified body shall assess ...`, `Le groupe a examiné ...`.
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r"^(?:(?:The|This|These|Those|Any|Each|Every|All|Such|It|Its|Where|When|If|In|On|At|Member\s+States|A|An)\s.*\b(?:shall|will|should|must|may|can|could|would|is|are|was|were|has|have|had)\b|(?:Le|La|Les|L[’']|Ce|Cette|Ces|Il|Elle|Ils|Elles|Un|Une|Chaque|Tout|Toute|Lorsque|Si|Dans|Au|Aux|Lors)\s?.*\b(?:est|sont|a|ont|été|était|étaient|sera|seront|doit|doivent|peut|peuvent|invite|souligne)\b)",
+    )
+    .unwrap()
+});
+
+/// Whether a heading number is a section's own (`2.1`, `IV`, `B`), not a legal part's
+/// (`Article 12`, `Annex II`), whose title may read like anything.
+fn plain_number(number: &str) -> bool {
+    !number.contains(' ') && !number.starts_with("Annex") && !number.starts_with("Appendix")
+}
+
+/// Numbered headings whose title reads as a sentence, made paragraphs again; a paragraph the
+/// reader cut after such a line is joined back.
+fn demote_numbered_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut demoted: Option<usize> = None;
+    for mut block in blocks {
+        if let Some(p) = demoted.take() {
+            if block.kind == BlockKind::Paragraph && should_join(&out[p].para, &block.para) {
+                out[p].para.append(" ", &block.para);
+                continue;
+            }
+        }
+        if let BlockKind::Heading {
+            number: Some(number),
+            ..
+        } = &block.kind
+        {
+            let text = block.para.text.trim_start();
+            let title = heading_number(text)
+                .filter(|(n, _)| n == number)
+                .map_or(text, |(_, at)| &text[at..]);
+            if plain_number(number) && reads_as_sentence(title) {
+                block.kind = BlockKind::Paragraph;
+                demoted = Some(out.len());
+            }
+        }
+        out.push(block);
+    }
+    out
+}
+
+/// A run of three or more numbered headings with nothing between them, most of which come
+/// back later with the same number and title, is a contents list (a financial statement's
+/// own, without dot leaders or page numbers), not a second set of headings.
+fn mark_repeated_contents(blocks: &mut [Block]) {
+    let key = |b: &Block| -> Option<(String, String)> {
+        let BlockKind::Heading {
+            number: Some(number),
+            ..
+        } = &b.kind
+        else {
+            return None;
+        };
+        let text = b.para.text.trim_start();
+        let title = heading_number(text)
+            .filter(|(n, _)| n == number)
+            .map_or(text, |(_, at)| &text[at..]);
+        let title: String = title
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .take(60)
+            .collect();
+        Some((number.to_lowercase(), title))
+    };
+    let keys: Vec<Option<(String, String)>> = blocks.iter().map(key).collect();
+    let mut i = 0;
+    while i < blocks.len() {
+        let run_end = (i..blocks.len())
+            .find(|&j| keys[j].is_none() && !matches!(blocks[j].kind, BlockKind::Footnote { .. }))
+            .unwrap_or(blocks.len());
+        // The body may start right after the list: the run ends where an entry comes back.
+        let run_end = (i..run_end)
+            .find(|&j| keys[j].is_some() && keys[i..j].contains(&keys[j]))
+            .unwrap_or(run_end);
+        let run: Vec<usize> = (i..run_end).filter(|&j| keys[j].is_some()).collect();
+        if run.len() >= 3 {
+            let later = &keys[run_end..];
+            let repeated = run.iter().filter(|&&j| later.contains(&keys[j])).count();
+            if repeated >= 2 && repeated * 2 >= run.len() {
+                for &j in &run {
+                    blocks[j].kind = BlockKind::Contents;
+                }
+            }
+        }
+        i = run_end.max(i + 1);
+    }
+}
+
 /// The number of a paragraph or heading that holds only a legal part's number.
 pub(crate) fn lone_part_number(block: &Block) -> Option<String> {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. }) {
         return None;
     }
-    let text = block.para.text.trim();
+    part_label(&block.para.text)
+}
+
+/// Whether `text` is only a legal part's label (`Article 12`, `Section A`, `ANNEX`).
+pub(crate) fn is_part_label(text: &str) -> bool {
+    part_label(text).is_some()
+}
+
+fn part_label(text: &str) -> Option<String> {
+    let text = text.trim();
     if text.len() > 24 {
         return None;
     }
@@ -374,5 +542,103 @@ mod tests {
             block("Article 5 of Regulation (EU) 2021/241 applies.", false),
         ]);
         assert!(out.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    fn heading(number: &str, text: &str) -> Block {
+        Block {
+            kind: BlockKind::Heading {
+                level: 1,
+                number: Some(number.into()),
+            },
+            para: para(text, false),
+            page: None,
+        }
+    }
+
+    fn kinds(blocks: &[Block]) -> Vec<&'static str> {
+        blocks
+            .iter()
+            .map(|b| match b.kind {
+                BlockKind::Heading { .. } => "h",
+                BlockKind::Contents => "toc",
+                BlockKind::Paragraph => "p",
+                _ => "other",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_numbered_paragraph_reads_as_a_sentence() {
+        for prose in [
+            "The draft conclusions were examined by the Working Party on",
+            "The notified body shall assess the application within three months",
+            "STRESSES that energy storage is a key enabler",
+            "‘notified body’ means a conformity assessment body",
+            "Delegations agreed on the text set out in the Annex.",
+            "Le projet de conclusions a été examiné par le groupe",
+        ] {
+            assert!(reads_as_sentence(prose), "{prose}");
+        }
+        for title in [
+            "The proposal/initiative relates to:",
+            "What is the Commission doing?",
+            "CONTEXT OF THE PROPOSAL",
+            "Added value of Union involvement (it may result from different factors). For the purposes of this point it is the value added.",
+            "The European Green Deal",
+        ] {
+            assert!(!reads_as_sentence(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_cut_after_its_numbered_first_line_is_joined_back() {
+        let out = settle_headings(vec![
+            heading(
+                "1",
+                "1. The draft conclusions were examined by the Working Party on",
+            ),
+            block("Energy at its meeting on 9 May 2023.", false),
+            heading("2", "2. SCOPE"),
+        ]);
+        assert_eq!(kinds(&out), ["p", "h"]);
+        assert!(
+            out[0]
+                .para
+                .text
+                .ends_with("Party on Energy at its meeting on 9 May 2023.")
+        );
+    }
+
+    #[test]
+    fn headings_repeated_after_a_run_of_headings_are_a_contents_list() {
+        let out = settle_headings(vec![
+            heading("1", "1. FRAMEWORK"),
+            heading("1.1", "1.1. Title"),
+            heading("2", "2. MANAGEMENT"),
+            heading("1", "1. FRAMEWORK"),
+            heading("1.1", "1.1. Title"),
+            block("Text.", false),
+            heading("2", "2. MANAGEMENT"),
+        ]);
+        assert_eq!(kinds(&out), ["toc", "toc", "toc", "h", "h", "p", "h"]);
+        // The same heading in two annexes, each with its text, is no contents list.
+        let annexes = settle_headings(vec![
+            heading("1", "1. SCOPE"),
+            block("Text.", false),
+            heading("1", "1. SCOPE"),
+            block("Text.", false),
+        ]);
+        assert_eq!(kinds(&annexes), ["h", "p", "h", "p"]);
+    }
+
+    #[test]
+    fn a_letter_out_of_sequence_is_a_signature_not_a_heading() {
+        let out = settle_headings(vec![
+            heading("A", "A. INTRODUCTION"),
+            heading("B", "B. SCOPE"),
+            block("The President", false),
+            heading("R", "R. METSOLA"),
+        ]);
+        assert_eq!(kinds(&out), ["h", "h", "p", "p"]);
     }
 }

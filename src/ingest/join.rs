@@ -62,8 +62,12 @@ pub(crate) fn should_join(prev: &Para, next: &Para) -> bool {
     let Some(last) = p.chars().next_back() else {
         return false;
     };
-    // A line in capitals is a title, not the first half of a cut paragraph.
-    if matches!(last, '.' | '!' | '?' | ':' | ';') || LABEL.is_match(&next.text) || is_caps_line(p)
+    // A line in capitals is a title, not the first half of a cut paragraph; nor is a legal
+    // part's label alone (`Section A`, whose `A` is no article).
+    if matches!(last, '.' | '!' | '?' | ':' | ';')
+        || LABEL.is_match(&next.text)
+        || is_caps_line(p)
+        || crate::ingest::headings::is_part_label(p)
     {
         return false;
     }

@@ -53,6 +53,7 @@ pub fn sniff(bytes: &[u8], name: Option<&str>) -> Result<SourceFormat> {
 pub fn ingest(bytes: &[u8], name: Option<&str>) -> Result<Document> {
     let mut doc = read(bytes, name)?;
     doc.blocks = headings::join_legal_headings(std::mem::take(&mut doc.blocks));
+    doc.blocks = headings::settle_headings(std::mem::take(&mut doc.blocks));
     Ok(doc)
 }
 

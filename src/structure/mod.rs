@@ -122,11 +122,14 @@ fn build_sections(doc: &Document, s: &mut Structure) {
             continue;
         }
         // Close what the new heading ends: an annex ends everything, a chapter ends the
-        // sections and articles in it, a heading of a style already open ends what is inside it.
+        // sections and articles in it (not the annex it may sit in), a heading of a style already open ends what is inside it.
         match style {
             Style::Annex => open.clear(),
+            // An annex's own sections and parts (`Section A`) stay inside it.
             Style::Legal(rank) => {
-                open.retain(|(st, _)| matches!(st, Style::Legal(r) if *r < rank));
+                open.retain(|(st, _)| {
+                    matches!(st, Style::Legal(r) if *r < rank) || *st == Style::Annex
+                });
             }
             _ => {
                 if let Some(p) = open.iter().position(|(st, _)| *st == style) {
