@@ -546,3 +546,97 @@ fn sentences_are_clean_text() {
     }
     assert!(checked > 1000, "only {checked} sentences");
 }
+
+/// The Green Deal as a PDF re-saved on a Mac and as text copied from EUR-Lex: one document, so
+/// the same footnotes (numbers, texts, calls), sections, references, figures and commitments.
+/// The PDF lacks the annex: what the text finds in it is left out of the comparison.
+#[test]
+fn mac_pdf_reads_as_its_eur_lex_text() {
+    use std::collections::BTreeMap;
+    let test = "mac_pdf_reads_as_its_eur_lex_text";
+    let (Some(pdf), Some(txt)) = (
+        shared_file(test, "real/com-2019-640-green-deal.pdf"),
+        shared_file(test, "real/com-2019-640-green-deal.txt"),
+    ) else {
+        return;
+    };
+    let extract = |p: &std::path::Path| {
+        serde_json::to_value(eurodoc::extract_file(p).expect("extracts")).expect("serialises")
+    };
+    let (pdf, txt) = (extract(&pdf), extract(&txt));
+    let norm = |s: &serde_json::Value| -> String {
+        s.as_str()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let in_annex = |loc: &serde_json::Value| loc["section"].as_str() == Some("Annex");
+    let list = |v: &serde_json::Value, key: &str| v[key].as_array().cloned().unwrap_or_default();
+    // Each finding as a countable key, the annex's left out.
+    type Keys = BTreeMap<String, usize>;
+    let count = |keys: Vec<String>| -> Keys {
+        let mut m = Keys::new();
+        for k in keys {
+            *m.entry(k).or_default() += 1;
+        }
+        m
+    };
+    let views = |v: &serde_json::Value| -> Vec<(&str, Keys)> {
+        let sections = list(v, "sections")
+            .iter()
+            .filter(|s| s["number"] != "Annex")
+            .map(|s| format!("{} {}", s["number"], norm(&s["title"])))
+            .collect();
+        let footnotes = list(v, "footnotes")
+            .iter()
+            .filter(|f| !list(f, "calls").iter().all(|c| in_annex(&c["location"])))
+            .map(|f| {
+                let text: String = norm(&f["text"]).chars().take(60).collect();
+                format!("{} {} {} calls", f["number"], text, list(f, "calls").len())
+            })
+            .collect();
+        let references = list(v, "references")
+            .iter()
+            .filter(|r| {
+                list(r, "mentions")
+                    .iter()
+                    .any(|m| !in_annex(&m["location"]))
+            })
+            .map(|r| r["id"].as_str().unwrap_or("").to_string())
+            .collect();
+        let figures = list(v, "figures")
+            .iter()
+            .filter(|f| !in_annex(&f["location"]))
+            .map(|f| format!("{} {}", f["value"], f["unit"]))
+            .collect();
+        let commitments = list(v, "commitments")
+            .iter()
+            .filter(|c| !in_annex(&c["location"]))
+            .map(|c| format!("{} {} {}", c["section"], c["actor"], norm(&c["text"])))
+            .collect();
+        vec![
+            ("sections", count(sections)),
+            ("footnotes", count(footnotes)),
+            ("references", count(references)),
+            ("figures", count(figures)),
+            ("commitments", count(commitments)),
+        ]
+    };
+    let mut diffs = Vec::new();
+    for ((what, a), (_, b)) in views(&pdf).into_iter().zip(views(&txt)) {
+        assert!(!b.is_empty(), "the text gives no {what}");
+        for (k, n) in &a {
+            if b.get(k) != Some(n) {
+                diffs.push(format!("{what}: PDF {n}x, text {:?}x: {k}", b.get(k)));
+            }
+        }
+        for (k, n) in &b {
+            if !a.contains_key(k) {
+                diffs.push(format!("{what}: only in the text ({n}x): {k}"));
+            }
+        }
+    }
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+}

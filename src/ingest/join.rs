@@ -36,7 +36,12 @@ pub(crate) fn join_cut_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
         let joinable = matches!(block.kind, BlockKind::Paragraph);
         if joinable {
             if let Some(p) = last_text {
-                if should_join(&out[p].para, &block.para) {
+                let prev = &out[p];
+                let prev_end = prev.para.page_at(prev.para.text.len()).or(prev.page);
+                let page_break = matches!((prev_end, block.page), (Some(a), Some(b)) if a < b);
+                if should_join(&prev.para, &block.para)
+                    || (page_break && cut_mid_sentence(&prev.para, &block.para))
+                {
                     let sep =
                         if out[p].para.text.ends_with('-') && !out[p].para.text.ends_with(" -") {
                             ""
@@ -57,6 +62,20 @@ pub(crate) fn join_cut_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
     }
     out
 }
+/// Across a page break, a paragraph of prose that stops on a word goes on in the next, even
+/// when that opens with a capital (`... under the European` / `Coal and Steel Community can be
+/// used.`); a title in capitals on the next page does not continue it.
+fn cut_mid_sentence(prev: &Para, next: &Para) -> bool {
+    let p = prev.text.trim_end();
+    let first_word = next.text.split_whitespace().next().unwrap_or("");
+    p.len() >= 150
+        && p.ends_with(char::is_alphabetic)
+        && !is_caps_line(p)
+        && first_word.starts_with(char::is_alphabetic)
+        && first_word.chars().any(char::is_lowercase)
+        && !LABEL.is_match(&next.text)
+}
+
 pub(crate) fn should_join(prev: &Para, next: &Para) -> bool {
     let p = prev.text.trim_end_matches(['’', '”', '"', '\'', ')', ' ']);
     let Some(last) = p.chars().next_back() else {
@@ -98,4 +117,47 @@ pub(crate) fn should_join(prev: &Para, next: &Para) -> bool {
         || continues_number
         || FUNCTION_WORDS.contains(&last_word.as_str())
         || matches!(last, ',' | '–' | '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ParaBuilder;
+
+    fn block(text: &str, page: u32) -> Block {
+        let mut b = ParaBuilder::new();
+        b.page(page);
+        b.push_source(text, 0);
+        Block {
+            kind: BlockKind::Paragraph,
+            para: b.finish(),
+            page: Some(page),
+        }
+    }
+
+    #[test]
+    fn prose_cut_by_a_page_break_goes_on_after_it_even_in_capitals() {
+        let prose = "As an example, the Commission will support clean steel breakthrough technologies \
+                     by 2030 and will explore whether part of the funding being liquidated under the European";
+        let out = join_cut_paragraphs(vec![
+            block(prose, 8),
+            block("Coal and Steel Community can be used.", 9),
+        ]);
+        assert_eq!(out.len(), 1);
+        assert!(
+            out[0]
+                .para
+                .text
+                .ends_with("European Coal and Steel Community can be used.")
+        );
+        // On one page, or before a title in capitals, they stay apart.
+        assert_eq!(
+            join_cut_paragraphs(vec![block(prose, 8), block("Coal and Steel Community.", 8)]).len(),
+            2
+        );
+        assert_eq!(
+            join_cut_paragraphs(vec![block(prose, 8), block("EXPLANATORY MEMORANDUM", 9)]).len(),
+            2
+        );
+    }
 }
