@@ -69,6 +69,7 @@ fixtures! {
     cover_note_compact => "cover-note-compact",
     cover_note_libreoffice => "cover-note-libreoffice",
     cover_note_plain => "cover-note-plain",
+    figures_point_grouping => "figures-point-grouping",
     figures_variants => "figures-variants",
     joint_communication => "joint-communication",
     oj_l_2016_119_gdpr => "oj-l-2016-119-gdpr",

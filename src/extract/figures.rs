@@ -52,6 +52,7 @@ pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec
                 .push(m.location.span.start..m.location.span.end);
         }
     }
+    let digits = Digits::of(doc.paras().map(|(_, p)| p.text.as_str()));
     let mut out = Vec::new();
     for (at, para) in doc.paras() {
         let block = &doc.blocks[at.block];
@@ -70,7 +71,7 @@ pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec
             // Map reference spans back to paragraph offsets by scanning the text once.
             para_ranges_of(para, spans)
         };
-        for f in find(&para.text[from..], &shift(&masked, from)) {
+        for f in find_with(&para.text[from..], &shift(&masked, from), digits) {
             let range = f.range.start + from..f.range.end + from;
             let sentence = sentence_around(&para.text, range.clone());
             out.push(Figure {
@@ -121,10 +122,12 @@ fn para_ranges_of(para: &crate::model::Para, spans: &[Range<usize>]) -> Vec<Rang
     out
 }
 
-// Grouping separators: space, no-break space, narrow no-break space, thin space.
+// Grouping separators: space, no-break space, narrow no-break space, thin space, and a point
+// where the document groups thousands with points (see [`Digits`]).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
         r"\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+(?:\.\d+)?",
+        r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?-u:\b)",
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?",
         r"|\d+(?:[.,]\d+)?"
     ))
@@ -455,8 +458,80 @@ const STOP: [&str; 77] = [
     "within",
 ];
 
+/// How a document writes its numbers: whether a point groups thousands (`4.300`, `1.234.567`,
+/// with a decimal comma, `2,5 %`) or marks decimals (`5,000`, `2.5 %`). Learnt from the
+/// numbers only one reading fits, and used for those both fit (`250.000`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Digits {
+    /// `Some(true)`: points group thousands; `Some(false)`: points mark decimals; `None`:
+    /// the document does not say.
+    pub point_groups: Option<bool>,
+}
+
+impl Digits {
+    /// The digit style of the texts of one document.
+    pub fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        // Points that can only group (`1.234.567`, `1.234,5`), a decimal comma before a unit
+        // (`2,5 %`); commas that can only group (`5,000,000`, `5,000.5`), a decimal point
+        // before a unit (`2.5 %`). A plain `5,000` or `1.500` says nothing by itself.
+        static GROUPING: LazyLock<Regex> = LazyLock::new(|| {
+            crate::re::compile(concat!(
+                r"(?-u:\b)(?:(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}\.\d{3},\d+|\d+,\d{1,2}\s?(?:%|per\s?cent|million|billion|degree))",
+                r"|(\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3},\d{3}\.\d+|\d+\.\d{1,2}\s?(?:%|per\s?cent|million|billion|degree)))(?-u:\b)"
+            ))
+            .unwrap()
+        });
+        let (mut points, mut commas) = (0usize, 0usize);
+        for text in texts {
+            for c in GROUPING.captures_iter(text) {
+                if c.get(1).is_some() {
+                    points += 1;
+                } else {
+                    commas += 1;
+                }
+            }
+        }
+        Digits {
+            point_groups: (points != commas).then_some(points > commas),
+        }
+    }
+
+    /// The value of a number as written, read in this style.
+    pub fn parse(self, raw: &str) -> Option<f64> {
+        let t: String = raw
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+            .collect();
+        let (int, frac) = t.split_once(',').unwrap_or((&t, ""));
+        let groups: Vec<&str> = int.split('.').collect();
+        let point_grouped = groups.len() > 1
+            && (1..=3).contains(&groups[0].len())
+            && !groups[0].starts_with('0')
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && (groups.len() > 2 || !frac.is_empty() || self.point_groups != Some(false));
+        if point_grouped && frac.bytes().all(|b| b.is_ascii_digit()) && !frac.contains(',') {
+            let whole = groups.concat();
+            return if frac.is_empty() {
+                whole.parse().ok()
+            } else {
+                format!("{whole}.{frac}").parse().ok()
+            };
+        }
+        // Where points group thousands, a comma is always the decimal one (`2,500` is 2.5).
+        if self.point_groups == Some(true) && t.matches(',').count() == 1 && !t.contains('.') {
+            return t.replace(',', ".").parse().ok();
+        }
+        parse_number(&t)
+    }
+}
+
 /// Every figure in `text`; numbers inside `masked` byte ranges (references) are skipped.
 pub fn find(text: &str, masked: &[Range<usize>]) -> Vec<Found> {
+    find_with(text, masked, Digits::default())
+}
+
+/// [`find`], numbers read in the document's style `digits`.
+pub fn find_with(text: &str, masked: &[Range<usize>], digits: Digits) -> Vec<Found> {
     let mut masks: Vec<Range<usize>> = masked.to_vec();
     masks.extend(DATES.find_iter(text).map(|m| m.range()));
     let is_masked = |r: &Range<usize>| masks.iter().any(|m| r.start < m.end && m.start < r.end);
@@ -466,7 +541,7 @@ pub fn find(text: &str, masked: &[Range<usize>]) -> Vec<Found> {
         if m.start() < consumed_to || is_masked(&m.range()) {
             continue;
         }
-        if let Some(f) = digits_figure(text, m.range()) {
+        if let Some(f) = digits_figure(text, m.range(), digits) {
             consumed_to = f.range.end;
             out.push(f);
         }
@@ -494,6 +569,24 @@ pub fn find(text: &str, masked: &[Range<usize>]) -> Vec<Found> {
             out.push(f);
         }
     }
+    // `one` is a figure only with a unit of time or measure (`within one month`); `one of
+    // the`, `one Member State` are not.
+    static ONE: LazyLock<Regex> =
+        LazyLock::new(|| crate::re::compile(r"(?i)(?-u:\b)one(?-u:\b)").unwrap());
+    for m in ONE.find_iter(text) {
+        if is_masked(&m.range())
+            || out
+                .iter()
+                .any(|f| f.range.start < m.end() && m.start() < f.range.end)
+        {
+            continue;
+        }
+        if let Some(f) = spelled_figure(text, m.range(), 1.0)
+            .filter(|f| f.unit != "count" && !f.unit.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            out.push(f);
+        }
+    }
     out.sort_by_key(|f| f.range.start);
     out
 }
@@ -515,7 +608,7 @@ pub fn parse_number(s: &str) -> Option<f64> {
     t.parse().ok()
 }
 
-fn digits_figure(text: &str, num: Range<usize>) -> Option<Found> {
+fn digits_figure(text: &str, num: Range<usize>, digits: Digits) -> Option<Found> {
     let raw = &text[num.clone()];
     // The next char must not continue the token as a digit (`12,3456`).
     let after = &text[num.end..];
@@ -551,7 +644,7 @@ fn digits_figure(text: &str, num: Range<usize>) -> Option<Found> {
     if before.ends_with('(') && after.starts_with(')') {
         return None;
     }
-    let value = parse_number(raw)?;
+    let value = digits.parse(raw)?;
     let mut start = num.start;
     let mut currency = None;
     if let Some((code, at)) = currency_before(before) {
@@ -561,13 +654,36 @@ fn digits_figure(text: &str, num: Range<usize>) -> Option<Found> {
     if currency.is_none() && (is_label(before) || is_label(list_head(before))) {
         return None;
     }
-    let f = finish(text, start, num.end, value, currency, false, raw)?;
+    let f = match finish(text, start, num.end, value, currency, false, raw, digits) {
+        Some(f) => f,
+        None => shared_percent(text, start, num.end, value)?,
+    };
     // A count after a capitalised word is part of a name or a label (`Attribution 4.0
     // International`, `Convention 108`, `Recital 60`), not a number of things.
     if f.unit == "count" && f.qualifier.is_none() && name_before(before) {
         return None;
     }
     Some(f)
+}
+
+/// A number that shares the percent sign of the last member of its list (`45 and 58 %`, `10,
+/// 20 or 30 per cent`).
+fn shared_percent(text: &str, start: usize, end: usize, value: f64) -> Option<Found> {
+    static REST: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(
+            r"^(?:\s*,\s*\d+(?:[.,]\d+)?)*,?\s+(?:and|or)\s+\d+(?:[.,]\d+)?\s*(?:%|per\s?cent(?-u:\b)|percent(?-u:\b))",
+        )
+        .unwrap()
+    });
+    REST.is_match(&text[end..]).then(|| Found {
+        range: start..end,
+        value,
+        value_max: None,
+        unit: "percent".to_string(),
+        qualifier: None,
+        counted: None,
+        spelled: false,
+    })
 }
 
 /// What precedes a list of label numbers that ends at `before`: for `Articles 21 to 27 and `
@@ -636,6 +752,7 @@ fn spelled_figure(text: &str, word: Range<usize>, value: f64) -> Option<Found> {
         None,
         true,
         &text[word.clone()],
+        Digits::default(),
     )?;
     // `the past two years` is a way of saying when, not a figure.
     if matches!(
@@ -663,6 +780,7 @@ fn spelled_figure(text: &str, word: Range<usize>, value: f64) -> Option<Found> {
 
 /// Read what follows a number (multiplier, currency, unit or counted noun) and what precedes
 /// it (qualifier), and build the figure. `num_end` is where the number token ends.
+#[allow(clippy::too_many_arguments)]
 fn finish(
     text: &str,
     start: usize,
@@ -671,6 +789,7 @@ fn finish(
     mut currency: Option<&'static str>,
     spelled: bool,
     raw: &str,
+    digits: Digits,
 ) -> Option<Found> {
     let mut end = num_end;
     let mut value_max = None;
@@ -682,34 +801,35 @@ fn finish(
     // million`, `from 250 up to 3000`.
     let lead = last_word(&text[..start]).to_lowercase();
     let after_first = first_mult.map_or(end, |(_, e)| e);
-    let range = range_second(text, after_first, &lead, currency).and_then(|(v2, cur2, e2)| {
-        let money = currency.is_some() || cur2.is_some();
-        let second_mult = multiplier(text, e2, money);
-        let (m1, m2, e) = match (first_mult, second_mult) {
-            (None, Some((m, e))) => (m, m, e),
-            (Some((m1, _)), Some((m2, e))) => (m1, m2, e),
-            (None, None) => (1.0, 1.0, e2),
-            // `5 million to 10 ...`: the second number is something else.
-            (Some(_), None) => return None,
-        };
-        // A range runs upwards and does not start at a year (`in 1990 to 438.99
-        // million`).
-        if v2 * m2 < value * m1 || (!money && is_year(raw)) {
-            return None;
-        }
-        // Said what it measures: a currency, a multiplier, a unit after, `between`
-        // or `from`; else `2011 to 2013` would be a range.
-        let ok = money
-            || second_mult.is_some()
-            || unit_after(text, e).is_some()
-            || currency_after(text, e).is_some()
-            || lead == "between"
-            || (lead == "from"
-                && !is_year(raw)
-                && v2.fract() == 0.0
-                && !(1900.0..=2100.0).contains(&v2));
-        ok.then_some((value * m1, v2 * m2, cur2, e, second_mult.is_some()))
-    });
+    let range =
+        range_second(text, after_first, &lead, currency, digits).and_then(|(v2, cur2, e2)| {
+            let money = currency.is_some() || cur2.is_some();
+            let second_mult = multiplier(text, e2, money);
+            let (m1, m2, e) = match (first_mult, second_mult) {
+                (None, Some((m, e))) => (m, m, e),
+                (Some((m1, _)), Some((m2, e))) => (m1, m2, e),
+                (None, None) => (1.0, 1.0, e2),
+                // `5 million to 10 ...`: the second number is something else.
+                (Some(_), None) => return None,
+            };
+            // A range runs upwards and does not start at a year (`in 1990 to 438.99
+            // million`).
+            if v2 * m2 < value * m1 || (!money && is_year(raw)) {
+                return None;
+            }
+            // Said what it measures: a currency, a multiplier, a unit after, `between`
+            // or `from`; else `2011 to 2013` would be a range.
+            let ok = money
+                || second_mult.is_some()
+                || unit_after(text, e).is_some()
+                || currency_after(text, e).is_some()
+                || lead == "between"
+                || (lead == "from"
+                    && !is_year(raw)
+                    && v2.fract() == 0.0
+                    && !(1900.0..=2100.0).contains(&v2));
+            ok.then_some((value * m1, v2 * m2, cur2, e, second_mult.is_some()))
+        });
     if let Some((v1, v2, cur2, e, m2)) = range {
         value = v1;
         value_max = Some(v2);
@@ -873,8 +993,8 @@ fn multiplier(text: &str, at: usize, money: bool) -> Option<(f64, usize)> {
     let glued = word_at(text, at);
     if money && !glued.0.is_empty() {
         match glued.0 {
-            "m" | "mn" => return Some((1e6, glued.1)),
-            "bn" => return Some((1e9, glued.1)),
+            "m" | "mn" | "mln" | "mio" => return Some((1e6, glued.1)),
+            "bn" | "bln" | "mrd" => return Some((1e9, glued.1)),
             _ => {}
         }
     }
@@ -885,8 +1005,10 @@ fn multiplier(text: &str, at: usize, money: bool) -> Option<(f64, usize)> {
         "million" | "millions" => 1e6,
         "billion" | "billions" => 1e9,
         "trillion" | "trillions" => 1e12,
-        "bn" => 1e9,
-        "mn" | "m" if money => 1e6,
+        "bn" | "bln" => 1e9,
+        "mln" => 1e6,
+        "mn" | "m" | "mio" if money => 1e6,
+        "mrd" if money => 1e9,
         _ => return None,
     };
     Some((mult, e))
@@ -942,6 +1064,7 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize, f64)> {
         ("calendar days", "calendar_days"),
         ("calendar day", "calendar_days"),
         ("degrees celsius", "°C"),
+        ("degree celsius", "°C"),
         ("°c", "°C"),
         ("° c", "°C"),
     ] {
@@ -983,6 +1106,7 @@ fn range_second(
     at: usize,
     lead: &str,
     currency: Option<&'static str>,
+    digits: Digits,
 ) -> Option<(f64, Option<&'static str>, usize)> {
     static TO: LazyLock<Regex> =
         LazyLock::new(|| crate::re::compile(r"^\s*(?:-|–|—|to(?:\s|$)|up to(?:\s|$))\s*").unwrap());
@@ -1009,6 +1133,7 @@ fn range_second(
     static NUMBER_AT: LazyLock<Regex> = LazyLock::new(|| {
         crate::re::compile(concat!(
             r"^(?:\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+(?:\.\d+)?",
+            r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?-u:\b)",
             r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?",
             r"|\d+(?:[.,]\d+)?)"
         ))
@@ -1019,7 +1144,7 @@ fn range_second(
     if text[e..].starts_with(|c: char| c.is_ascii_digit() || c == '/') {
         return None;
     }
-    Some((parse_number(m.as_str())?, cur2, e))
+    Some((digits.parse(m.as_str())?, cur2, e))
 }
 
 /// A currency symbol or ISO code starting at `at`, and its length.

@@ -469,3 +469,57 @@ fn masked_ranges_are_skipped() {
     let mask = [std::ops::Range { start: 0, end: 20 }];
     assert_eq!(find(t, &mask).len(), 1);
 }
+
+#[test]
+fn the_document_says_whether_a_point_groups_thousands() {
+    let continental = Digits::of(["1.234.567 citizens and 2,5 % of them"].into_iter());
+    assert_eq!(continental.point_groups, Some(true));
+    let english = Digits::of(["5,000,000 citizens and 2.5 % of them"].into_iter());
+    assert_eq!(english.point_groups, Some(false));
+    assert_eq!(
+        Digits::of(["250.000 or 5,000"].into_iter()).point_groups,
+        None
+    );
+
+    assert_eq!(continental.parse("4.300"), Some(4300.0));
+    assert_eq!(continental.parse("1.234,5"), Some(1234.5));
+    assert_eq!(continental.parse("2,500"), Some(2.5));
+    assert_eq!(english.parse("4.300"), Some(4.3));
+    assert_eq!(english.parse("2,500"), Some(2500.0));
+    // Unambiguous whatever the document: two point groups, or a leading zero.
+    assert_eq!(english.parse("1.234.567"), Some(1_234_567.0));
+    assert_eq!(continental.parse("0.125"), Some(0.125));
+    // Undecided: a point before three digits groups them, as in `more than 4.300 farms`.
+    assert_eq!(Digits::default().parse("250.000"), Some(250_000.0));
+    assert_eq!(Digits::default().parse("3.6"), Some(3.6));
+}
+
+#[test]
+fn shared_units_spelled_one_and_short_multipliers() {
+    let got = |t: &str| -> Vec<(f64, String)> {
+        find(t, &[])
+            .into_iter()
+            .map(|f| (f.value, f.unit))
+            .collect()
+    };
+    assert_eq!(
+        got("towards 50 or 55% compared with 1990"),
+        [(50.0, "percent".into()), (55.0, "percent".into())]
+    );
+    assert_eq!(
+        got("shares of 10, 20 and 30 per cent"),
+        [
+            (10.0, "percent".into()),
+            (20.0, "percent".into()),
+            (30.0, "percent".into())
+        ]
+    );
+    assert_eq!(
+        got("decide within one month of receipt"),
+        [(1.0, "months".into())]
+    );
+    assert!(got("One of the members shall chair one meeting.").is_empty());
+    assert_eq!(got("a fund of EUR 500mln"), [(500e6, "EUR".into())]);
+    assert_eq!(got("a guarantee of EUR 1.1bln"), [(1.1e9, "EUR".into())]);
+    assert_eq!(got("below 1,5 degree Celsius"), [(1.5, "°C".into())]);
+}
