@@ -2,14 +2,10 @@
 
 use std::sync::LazyLock;
 
-use crate::ingest::text::is_caps_line;
+use crate::ingest::words::{FUNCTION_WORDS, is_caps_line};
 use crate::model::{Block, BlockKind, Para};
 use crate::re::Regex;
 
-pub(crate) const FUNCTION_WORDS: [&str; 24] = [
-    "a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "at", "from", "and", "or", "as",
-    "into", "that", "which", "its", "their", "this", "these", "between", "under",
-];
 /// Text that ends where a document number must follow: `Regulation (EU)`, `No`, `Article`.
 pub(crate) static CITES_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(r"(?i)(?:\((?:EU|EC|EEC|EU, Euratom|CFSP)\)|\bNo\.?|\b(?:Articles?|Regulations?|Directives?|Decisions?|COM|SWD|SEC|JOIN|OJ [LC]|p\.|pp\.))$").unwrap()

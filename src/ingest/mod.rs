@@ -5,6 +5,7 @@ pub(crate) mod headings;
 mod join;
 pub mod pdf;
 pub mod text;
+mod words;
 
 use crate::error::{Error, Result};
 use crate::model::{Document, SourceFormat};

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
+use rayon::prelude::*;
 
 use super::font::Font;
 use super::lexer::{Lexer, Operand, decode_hex, decode_literal, dict_integer};
@@ -139,10 +140,10 @@ impl Default for GState {
 }
 
 /// Fonts loaded once per document, shared by the page workers.
-pub type FontCache = HashMap<ObjectId, Arc<Font>>;
+type FontCache = HashMap<ObjectId, Arc<Font>>;
 
 /// Load every font the pages' resources (and their form XObjects') refer to.
-pub fn collect_fonts(doc: &Document, pages: &[ObjectId]) -> FontCache {
+fn collect_fonts(doc: &Document, pages: &[ObjectId]) -> FontCache {
     let mut ids: HashSet<ObjectId> = HashSet::new();
     let mut seen_res: HashSet<ObjectId> = HashSet::new();
     for &p in pages {
@@ -260,9 +261,19 @@ struct Interp<'d> {
     marks: Vec<(u32, bool)>,
 }
 
+/// Interpret every page, in parallel, the fonts loaded once for all. `tagged`: as for
+/// [`read_page`].
+pub(super) fn read_pages(doc: &Document, pages: &[ObjectId], tagged: bool) -> Vec<PageContent> {
+    let fonts = collect_fonts(doc, pages);
+    pages
+        .par_iter()
+        .map(|&p| read_page(doc, p, &fonts, tagged))
+        .collect()
+}
+
 /// Interpret one page. `tagged`: the document has a structure tree, so marked-content ids
 /// and artifacts are recorded on the glyphs.
-pub fn read_page(doc: &Document, page: ObjectId, fonts: &FontCache, tagged: bool) -> PageContent {
+fn read_page(doc: &Document, page: ObjectId, fonts: &FontCache, tagged: bool) -> PageContent {
     let bx = page_box(doc, page);
     let mut it = Interp {
         doc,

@@ -24,7 +24,8 @@ mod notations;
 mod notes;
 
 use crate::ingest::headings::{heading_number, list_marker, text_heading};
-use crate::ingest::join::{FUNCTION_WORDS, join_cut_paragraphs};
+use crate::ingest::join::join_cut_paragraphs;
+use crate::ingest::words::{FUNCTION_WORDS, is_caps_line};
 use furniture::{drop_page_furniture, infer_pages};
 pub(crate) use furniture::{is_page_furniture, runs_with_pages, shape};
 pub(crate) use markdown::parse_html_paragraphs;
@@ -683,14 +684,6 @@ fn last_word_lower(s: &str) -> String {
         .next()
         .unwrap_or("")
         .to_lowercase()
-}
-/// A line in capitals (a title or heading), with at least two words of letters.
-pub(crate) fn is_caps_line(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    words.len() >= 2 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
 }
 fn is_short_title(s: &str) -> bool {
     s.split_whitespace().count() <= 8

@@ -1,7 +1,19 @@
 //! Layout rules on hand-made fragments: footnote areas, contents lines, page furniture,
 //! headings and list items, each as a producer sets them.
 
-use super::*;
+use super::blocks::{ProtoBlock, blocks};
+use super::contents::mark_contents;
+use super::context::Context;
+use super::footnotes::{
+    FootnoteFrags, NOTES_NOT_TAGGED, TABLE_AT_FOOT, plain_marker, split_footnotes,
+};
+use super::fragments::{Frag, Piece};
+use super::furniture::drop_furniture;
+use super::headings::{is_label, is_subsection_line};
+use super::hyphens::{Hyphens, hyphens, splits_word};
+use crate::ingest::pdf::interp::{BOLD, PageContent};
+use crate::ingest::pdf::tags::{Tag, TagKind};
+use crate::model::BlockKind;
 
 /// A line fragment of plain text.
 fn frag(page: u32, x0: f32, x1: f32, y: f32, size: f32, text: &str) -> Frag {
@@ -204,7 +216,7 @@ fn a_separator_rule_opens_the_notes_but_a_link_underline_does_not() {
 
 #[test]
 fn contents_lines_with_leaders_wrapped_entries_and_title() {
-    let mut frags = vec![
+    let frags = vec![
         frag(1, 70.0, 200.0, 100.0, 14.0, "TABLE OF CONTENTS"),
         frag(
             1,
@@ -255,8 +267,9 @@ fn contents_lines_with_leaders_wrapped_entries_and_title() {
             "A body paragraph after the contents.",
         ),
     ];
-    mark_contents(&mut frags);
-    let marks: Vec<bool> = frags.iter().map(|f| f.contents).collect();
+    let mut pages = vec![frags];
+    mark_contents(&mut pages);
+    let marks: Vec<bool> = pages[0].iter().map(|f| f.contents).collect();
     assert_eq!(marks, vec![true, true, true, true, true, true, false]);
 }
 
@@ -287,7 +300,13 @@ fn running_heads_and_page_numbers_go_repeated_body_text_stays() {
             ]
         })
         .collect();
-    drop_furniture(&mut pages, &[842.0; 4]);
+    let contents: Vec<PageContent> = (0..4)
+        .map(|_| PageContent {
+            height: 842.0,
+            ..PageContent::default()
+        })
+        .collect();
+    drop_furniture(&mut pages, &contents);
     for page in &pages {
         let texts: Vec<&str> = page.iter().map(|f| f.text.as_str()).collect();
         assert_eq!(
@@ -510,6 +529,14 @@ fn automatic_hyphenation_is_undone_compounds_are_kept() {
     let mut ctx = ctx();
     ctx.hyphens = hyphens(&[lines]);
     assert!(ctx.hyphens.automatic);
-    assert!(splits_word("irregular immi-", "gration within", &ctx));
-    assert!(!splits_word("and the cross-", "border cooperation", &ctx));
+    assert!(splits_word(
+        "irregular immi-",
+        "gration within",
+        &ctx.hyphens
+    ));
+    assert!(!splits_word(
+        "and the cross-",
+        "border cooperation",
+        &ctx.hyphens
+    ));
 }
