@@ -76,6 +76,7 @@ fixtures! {
     oj_l_277_2022_dsa => "oj-l-277-2022-dsa",
     pe_cons_43_24_esg_ratings => "pe-cons-43-24-esg-ratings",
     planned_actions_transposed => "planned-actions-transposed",
+    proposal_commitment_lists => "proposal-commitment-lists",
     proposal_financial_statement_contents => "proposal-financial-statement-contents",
     references_plain => "references-plain",
     references_variants => "references-variants",

@@ -261,7 +261,103 @@ fn way_forward(
         }
         i = end.max(i + 1);
     }
+    listed_elsewhere(doc, structure, refs, &mut out, &mut covered);
     (out, covered)
+}
+
+/// The Commission's lead-in lists outside way-forward blocks: in the body, the explanatory
+/// memorandum, a financial statement's implementation timeline (`Once the Regulation is
+/// adopted, the Commission:` / `- will convene the expert group ...`). An item that names
+/// another subject (`Member States shall designate ...`) is theirs, not the Commission's.
+fn listed_elsewhere(
+    doc: &Document,
+    structure: &Structure,
+    refs: &[Reference],
+    out: &mut Vec<Commitment>,
+    covered: &mut Vec<Range<usize>>,
+) {
+    static OTHER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(r"^(?:[Tt]he\s+)?\p{Lu}[\w’'-]*(?:\s+[\w’'-]+){0,5}?\s+(?:shall|will|must|should|may|are|is)\s")
+            .unwrap()
+    });
+    let n = doc.blocks.len();
+    let outside = |i: usize| {
+        !covered.iter().any(|r| r.contains(&i))
+            && !structure
+                .cover_note
+                .as_ref()
+                .is_some_and(|r| r.contains(&i))
+            && structure.legislative.part_of(i) != Some("legal_text")
+    };
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let b = &doc.blocks[i];
+        let lead = matches!(b.kind, BlockKind::Paragraph)
+            .then(|| commission_lead_in(&b.para.text))
+            .flatten();
+        let Some(lead) = lead.filter(|_| outside(i)) else {
+            i += 1;
+            continue;
+        };
+        let mut k = i + 1;
+        while k < n {
+            let item = &doc.blocks[k];
+            match item.kind {
+                BlockKind::Footnote { .. } => {}
+                BlockKind::ListItem { depth: 0, .. } => {
+                    let (text, last) = item_with_subitems(doc, k, n);
+                    let action = WILL.find(&text).map_or(text.as_str(), |m| &text[m.end()..]);
+                    if !OTHER_SUBJECT.is_match(&text) {
+                        let start = text.len() - action.len();
+                        let span = start.min(item.para.text.len())..item.para.text.len();
+                        push(
+                            out, doc, structure, refs, &lead, k, &item.para, span, action, None,
+                        );
+                    }
+                    k = last;
+                }
+                _ => break,
+            }
+            k += 1;
+        }
+        found.push(i..k);
+        i = k.max(i + 1);
+    }
+    covered.extend(found);
+}
+
+/// `will` opening a list item after a lead-in without a modality (`the Commission:`).
+static WILL: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"^will\s+(?:also\s+)?").unwrap());
+
+/// A lead-in that makes the Commission the actor of the list after it: `The Commission
+/// will:`, `To this end, the Commission intends to:`, or, the modality in each item, `Once the
+/// Regulation is adopted, the Commission:`.
+fn commission_lead_in(text: &str) -> Option<LeadIn> {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(r"(?i)^(?:[^:]{0,120},\s*)?the\s+(?:european\s+)?commission\s*:\s*$")
+            .unwrap()
+    });
+    let t = text.trim();
+    if !t.ends_with(':') || !t.contains("ommission") {
+        return None;
+    }
+    // An opening phrase set off by a comma names no actor (`To support the Member States,
+    // the Commission will:`).
+    let clause = t.rsplit_once(", ").map_or(t, |(_, c)| c);
+    if let Some(l) = lead_in(clause).filter(|l| l.actor.starts_with("Commission")) {
+        return (l.modality == "will").then_some(LeadIn {
+            actor_text: t.to_string(),
+            ..l
+        });
+    }
+    BARE.is_match(t).then(|| LeadIn {
+        actor: "Commission".to_string(),
+        actor_text: t.to_string(),
+        modality: "will".to_string(),
+        parties: Vec::new(),
+    })
 }
 
 fn is_way_forward(b: &Block) -> bool {

@@ -301,11 +301,17 @@ fn pledge(sentence: &str) -> Option<Pledge> {
         let before = sentence[..actor.start()].trim_end();
         // `The Commission` with a capital mid-sentence starts a sentence glued to a heading
         // (`... reporting arrangements The Commission will monitor ...`).
+        // A reported commitment: `it is therefore proposed that the Commission will ...`.
+        static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+            crate::re::compile(r"\b(?:is|are)\s+(?:therefore\s+|also\s+)?(?:proposed|foreseen|envisaged|planned|agreed)\s+that$")
+                .unwrap()
+        });
         let subject = before.is_empty()
             || before.ends_with([',', ';', ':'])
             || before.ends_with(" and")
             || before.ends_with(" but")
-            || actor.as_str().starts_with("The ");
+            || actor.as_str().starts_with("The ")
+            || REPORTED.is_match(before);
         if !subject || before.split_whitespace().count() > 40 {
             continue;
         }
@@ -398,6 +404,15 @@ mod tests {
         assert_eq!(
             action("To this end, the Commission is committed to propose a strategy.").map(|a| a.1),
             Some("is committed to".to_string())
+        );
+        assert_eq!(
+            action("It is therefore proposed that the Commission will assess the Directive.")
+                .map(|a| a.2),
+            Some("assess the Directive.")
+        );
+        assert_eq!(
+            action("It is likely that the Commission will assess the Directive."),
+            None
         );
     }
 
