@@ -16,7 +16,7 @@ use crate::citation::squash;
 use crate::dates::{find_date, parse_date};
 use crate::model::{BlockKind, Document};
 use crate::output::{DocumentType, Metadata};
-use crate::structure::parts::{ACT_TITLE, PROPOSAL_TITLE};
+use crate::structure::parts::ACT_TITLE;
 use crate::structure::{COMMISSION_DATE_LINE, DOC_TYPE_LINE, Structure};
 
 static COUNCIL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,6 +88,10 @@ pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
         legal_act(doc, legal.clone(), structure, &mut m);
     }
     footer_fields(doc, &mut m);
+    // A `PE-CONS` document is numbered in that series only.
+    if m.council_number.is_none() {
+        m.council_number = m.pe_cons.clone();
+    }
     if m.title.is_none() {
         m.title = first_page_title(doc);
     }
@@ -158,12 +162,7 @@ fn is_reference_line(t: &str) -> bool {
 /// Whether the document opens as the Council's documents do: its number with subject codes,
 /// or `PE-CONS`, near the top.
 fn looks_like_council_document(doc: &Document) -> bool {
-    let top: Vec<&str> = doc
-        .blocks
-        .iter()
-        .take(25)
-        .map(|b| b.para.text.as_str())
-        .collect();
+    let top = block_texts(doc, 0..doc.blocks.len().min(25));
     let council = top.iter().any(|t| {
         let lower = t.to_lowercase().replace('’', "'");
         lower.contains("council of the european union")
@@ -172,8 +171,39 @@ fn looks_like_council_document(doc: &Document) -> bool {
     });
     let number = top
         .iter()
-        .any(|t| COUNCIL_NUMBER.is_match(t) || PE_CONS.is_match(t));
+        .any(|t| council_number_in(t).is_some() || PE_CONS.is_match(t));
     council && number
+}
+
+/// The texts of these blocks, a table's cell by cell: converters set a Council masthead as a
+/// table (`THE EUROPEAN PARLIAMENT | THE COUNCIL`, the date and number in the right column).
+fn block_texts(doc: &Document, blocks: std::ops::Range<usize>) -> Vec<&str> {
+    let mut out = Vec::new();
+    for b in &doc.blocks[blocks] {
+        match &b.kind {
+            BlockKind::Table(t) => out.extend(
+                t.rows
+                    .iter()
+                    .flatten()
+                    .flat_map(|c| &c.paras)
+                    .map(|p| p.text.as_str()),
+            ),
+            _ => out.push(b.para.text.as_str()),
+        }
+    }
+    out
+}
+
+/// The Council document number in `t` (`8410/13`, `ST 9156/22 REV 1`), squashed. An Official
+/// Journal page (`L 123/10`, `C 45/3`) has the same shape and is none.
+fn council_number_in(t: &str) -> Option<String> {
+    static OJ_SERIES: LazyLock<Regex> =
+        LazyLock::new(|| crate::re::compile(r"\b(?:OJ\s+)?[LC]\s*$").unwrap());
+    COUNCIL_NUMBER
+        .captures_iter(t)
+        .filter_map(|c| c.get(1))
+        .find(|m| !OJ_SERIES.is_match(&t[..m.start()]))
+        .map(|m| squash(m.as_str()))
 }
 
 /// What the document is, from what the other fields found.
@@ -189,7 +219,7 @@ fn classify(structure: &Structure, m: &mut Metadata) {
             .find(|f| l.contains(f))
             .map(str::to_lowercase)
     };
-    let (kind, form) = if line.starts_with("PROPOSAL") {
+    let (kind, form) = if line.starts_with("PROPOSAL") || line.contains("PROPOSAL FOR") {
         (Some(DocumentType::Proposal), form_of(&line))
     } else if line.contains("STAFF WORKING") {
         (Some(DocumentType::StaffWorkingDocument), None)
@@ -316,9 +346,16 @@ fn legal_act(
 /// `COMPET.2 LIMITE EN`), when its first page did not give them.
 fn footer_fields(doc: &Document, m: &mut Metadata) {
     for (_, t) in &doc.furniture {
+        // An Official Journal page head (`L 123/10 EN Official Journal ...`) numbers a page.
+        if t.contains("Official Journal") {
+            continue;
+        }
         if m.council_number.is_none() && commission_ref(t).is_none() {
-            if let Some(c) = COUNCIL_NUMBER.captures(t) {
-                m.council_number = Some(squash(&c[1]));
+            m.council_number = council_number_in(t);
+        }
+        if m.pe_cons.is_none() {
+            if let Some(c) = PE_CONS.captures(t) {
+                m.pe_cons = Some(format!("PE-CONS {}/{}", &c[1], &c[2]));
             }
         }
         if LIMITE.is_match(t) && (m.council_number.is_some() || m.pe_cons.is_some()) {
@@ -329,8 +366,8 @@ fn footer_fields(doc: &Document, m: &mut Metadata) {
 
 fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) {
     let mut subject: Option<String> = None;
-    for block in &doc.blocks[blocks] {
-        let t = block.para.text.trim();
+    for t in block_texts(doc, blocks) {
+        let t = t.trim();
         if t.is_empty() {
             continue;
         }
@@ -339,9 +376,7 @@ fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) 
             && !PROCEDURE.is_match(t)
             && !PE_CONS.is_match(t)
         {
-            if let Some(c) = COUNCIL_NUMBER.captures(t) {
-                m.council_number = Some(squash(&c[1]));
-            }
+            m.council_number = council_number_in(t);
         }
         if m.council_date.is_none() {
             if let Some(c) = PLACE_DATE.captures(t) {
@@ -469,8 +504,27 @@ fn split_subject(s: &str) -> (String, String) {
     (kind.join(" "), rest.join(" "))
 }
 
+/// A Commission place-and-date line whose year went elsewhere (a converter split `Brussels,
+/// 3.4.` from `2019`): place, day and month.
+static PLACE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r"^(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2})\.(\d{1,2})\.?(?:\s+|$)(?:[^\d]|$)",
+    )
+    .unwrap()
+});
+/// The form that heads a proposal's title: `Proposal for a`, `Amended proposal for a`.
+static PROPOSAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^\s*(?i:(?:amended|modified|revised)\s+)?(?i:proposal)\s+for\s+an?\b")
+        .unwrap()
+});
+
 fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) {
     let mut saw_type = false;
+    // A form line on its own (`Amended proposal for a`), waiting for the act's name.
+    let mut form_alone = false;
+    // The day and month of a date line without its year, and a year seen on its own.
+    let mut day_month: Option<(String, u32, u32)> = None;
+    let mut lone_year: Option<u32> = None;
     for block in doc.blocks[blocks].iter().take(40) {
         if let BlockKind::Heading {
             number: Some(_), ..
@@ -492,6 +546,25 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
             }
             continue;
         }
+        if let Some(c) = PLACE_DAY_MONTH.captures(t) {
+            if day_month.is_none() {
+                day_month = Some((
+                    c[1].to_string(),
+                    c[2].parse().unwrap_or(0),
+                    c[3].parse().unwrap_or(0),
+                ));
+            }
+            if m.commission_reference.is_none() {
+                m.commission_reference = commission_ref(t).map(|(_, r)| r);
+            }
+            continue;
+        }
+        if day_month.is_some() && lone_year.is_none() && t.len() == 4 {
+            if let Ok(y) = t.parse::<u32>() {
+                lone_year = (1950..2100).contains(&y).then_some(y);
+                continue;
+            }
+        }
         if m.commission_reference.is_none() {
             if let Some((0, r)) = commission_ref(t) {
                 m.commission_reference = Some(r);
@@ -507,11 +580,28 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
             }
         }
         // `Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL establishing
-        // ...`: the type is the run in capitals, the title what follows.
-        if !saw_type && PROPOSAL_TITLE.is_match(t) {
+        // ...`: the type is the run in capitals, the title what follows. The form may stand
+        // alone on its line, the act's name and the title on the next ones.
+        if !saw_type && PROPOSAL_FORM.is_match(t) {
             let (line, title) = split_proposal(t);
+            form_alone = matches!(line.split_whitespace().last(), Some("a" | "an"));
             m.document_type_line = Some(line);
             saw_type = true;
+            if !title.is_empty() {
+                m.title = Some(title);
+                break;
+            }
+            continue;
+        }
+        if form_alone && is_upper(t) {
+            // The act's name under its form line: `REGULATION OF THE EUROPEAN PARLIAMENT ...`,
+            // perhaps with the title after it.
+            let (name, title) = split_caps(t);
+            if let Some(line) = m.document_type_line.as_mut() {
+                line.push(' ');
+                line.push_str(&name);
+            }
+            form_alone = false;
             if !title.is_empty() {
                 m.title = Some(title);
                 break;
@@ -537,22 +627,78 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
                 continue;
             }
         }
-        if saw_type && is_title_like(t) {
+        // A proposal's title opens in lower case after the act's name (`on ...`).
+        let proposal = m
+            .document_type_line
+            .as_deref()
+            .is_some_and(|l| PROPOSAL_FORM.is_match(l));
+        if saw_type && (is_title_like(t) || (proposal && opens_act_title(t))) {
             m.title = Some(t.to_string());
             break;
         }
     }
+    // The year of a date line that lost it: on its own nearby, else the document's number.
+    if m.commission_date.is_none() {
+        if let Some((place, d, mo)) = day_month {
+            let year = lone_year.or_else(|| {
+                let r = m.commission_reference.as_deref()?;
+                crate::citation::find(r).first()?.details.year
+            });
+            if let Some(y) = year {
+                m.commission_date = parse_date(&format!("{d}.{mo}.{y}"));
+                m.commission_place = m.commission_date.as_ref().map(|_| place);
+            }
+        }
+    }
+}
+
+/// Whether `t` opens an act's title in lower case: `on ...`, `establishing ...`, `amending ...`.
+fn opens_act_title(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("");
+    t.len() <= 400
+        && matches!(
+            first,
+            "on" | "establishing"
+                | "amending"
+                | "laying"
+                | "concerning"
+                | "repealing"
+                | "setting"
+                | "supplementing"
+                | "implementing"
+                | "relating"
+                | "as"
+        )
 }
 
 /// `Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL establishing ...`
-/// → the type line (up to the end of the words in capitals) and the title after it.
+/// (or `Amended proposal for a ...`) → the type line (up to the end of the words in capitals)
+/// and the title after it.
 fn split_proposal(t: &str) -> (String, String) {
     let words: Vec<&str> = t.split_whitespace().collect();
-    // `Proposal for a` (or `an`), then the act's name in capitals.
-    let mut end = words.len().min(3);
-    while end < words.len() && !words[end].chars().any(char::is_lowercase) {
-        end += 1;
-    }
+    // The form up to its article (`a` or `an`), then the act's name in capitals.
+    let form = words
+        .iter()
+        .position(|w| matches!(*w, "a" | "an"))
+        .map_or(words.len().min(3), |k| k + 1);
+    let (name, title) = split_caps(&words[form..].join(" "));
+    let line = words[..form]
+        .iter()
+        .copied()
+        .chain(name.split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (line, title)
+}
+
+/// An act's name in capitals and the title after it: `REGULATION OF THE EUROPEAN PARLIAMENT
+/// AND OF THE COUNCIL on ...` → (`REGULATION ... COUNCIL`, `on ...`).
+fn split_caps(t: &str) -> (String, String) {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let end = words
+        .iter()
+        .position(|w| w.chars().any(char::is_lowercase))
+        .unwrap_or(words.len());
     (words[..end].join(" "), words[end..].join(" "))
 }
 

@@ -50,6 +50,7 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
     }
     let mut warnings = Vec::new();
     let pages = if md {
+        furniture::drop_converted_furniture(&mut lines);
         None
     } else {
         // Without form feeds, the pages are found from their footers.
@@ -104,7 +105,8 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
         if md && is_table_row(line.text) {
             asm.flush();
             let start = i;
-            while i < lines.len() && is_table_row(lines[i].text) && !lines[i].skip {
+            // A footer row dropped inside a table (a page break) does not end it.
+            while i < lines.len() && is_table_row(lines[i].text) {
                 i += 1;
             }
             asm.blocks.push(parse_table(&lines[start..i]));
@@ -121,7 +123,7 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
     }
     asm.flush();
     let mut blocks = asm.blocks;
-    if let Some(w) = notations::pair(&mut blocks) {
+    if let Some(w) = notations::pair(&mut blocks, md) {
         warnings.push(w);
     }
     let mut blocks = join_cut_paragraphs(blocks);
