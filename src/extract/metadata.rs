@@ -45,6 +45,9 @@ static COUNCIL_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// The date an act was adopted: `of 19 October 2022` opening the line under its title.
 static ACT_DATE: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^\s*of\s+(\d{1,2}\s+\p{L}+\s+\d{4})\b\s*(.*)$").unwrap());
+/// [`ACT_DATE`] after the act's name on the same line.
+static ACT_DATE_INLINE: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"\s+of\s+(\d{1,2}\s+\p{L}+\s+\d{4})\b\s*(.*)$").unwrap());
 /// An Official Journal page head: `L 277/1` with the issue's date nearby.
 static OJ_HEAD: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"\b([LC])\s+(\d{1,4})/(\d{1,4})\b").unwrap());
@@ -280,8 +283,15 @@ fn legal_act(
     for i in head.clone() {
         let t = doc.blocks[i].para.text.trim();
         if m.act.is_none() && ACT_TITLE.is_match(t) {
+            // The title lines may have run together into one paragraph (`COMMISSION
+            // REGULATION (EC) No 318/2006 of 22 February 2006 on ...`).
+            let own_date = ACT_DATE_INLINE.captures(t);
+            let line = own_date
+                .as_ref()
+                .and_then(|c| c.get(0))
+                .map_or(t, |d| t[..d.start()].trim_end());
             // `REGULATION (EU) 2022/2065 OF ...` in capitals reads as `Regulation (EU) ...`.
-            let words: Vec<String> = t
+            let words: Vec<String> = line
                 .split_whitespace()
                 .map(|w| match w {
                     "REGULATION" | "DIRECTIVE" | "DECISION" | "COUNCIL" | "COMMISSION"
@@ -292,16 +302,15 @@ fn legal_act(
             let readable = words.join(" ");
             if let Some(c) = crate::citation::find(&readable).into_iter().next() {
                 m.act = Some(c.id);
-                m.document_type_line = Some(t.to_string());
+                m.document_type_line = Some(line.to_string());
             }
-            // The date and title follow on the next line.
-            if let Some(next) = doc.blocks.get(i + 1) {
-                if let Some(c) = ACT_DATE.captures(next.para.text.trim()) {
-                    m.adoption_date = parse_date(&c[1]);
-                    let title = c[2].trim();
-                    if !title.is_empty() && m.title.is_none() {
-                        m.title = Some(title.to_string());
-                    }
+            // The date and title follow, on the next line or on the same.
+            let next = doc.blocks.get(i + 1).map_or("", |b| b.para.text.trim());
+            if let Some(c) = own_date.or_else(|| ACT_DATE.captures(next)) {
+                m.adoption_date = parse_date(&c[1]);
+                let title = c[2].trim();
+                if !title.is_empty() && m.title.is_none() {
+                    m.title = Some(title.to_string());
                 }
             }
         }
@@ -504,11 +513,12 @@ fn split_subject(s: &str) -> (String, String) {
     (kind.join(" "), rest.join(" "))
 }
 
-/// A Commission place-and-date line whose year went elsewhere (a converter split `Brussels,
-/// 3.4.` from `2019`): place, day and month.
+/// A Commission place and date inside a cover page's text, where a converter ran its boxes
+/// together (`EUROPEAN COMMISSION Strasbourg, 12.10. 2021 COM(2021) 644 final`) or split the
+/// year off (`Brussels, 3.4.`): place, day, month and the year if it follows.
 static PLACE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(
-        r"^(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2})\.(\d{1,2})\.?(?:\s+|$)(?:[^\d]|$)",
+        r"\b(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2})\.(\d{1,2})\.(?:\s?(\d{4})\b)?",
     )
     .unwrap()
 });
@@ -547,15 +557,23 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
             continue;
         }
         if let Some(c) = PLACE_DAY_MONTH.captures(t) {
+            // A year that opens a procedure number (`2019/0105`) is not the date's.
+            let year = c
+                .get(4)
+                .filter(|y| !t[y.end()..].starts_with('/'))
+                .and_then(|y| y.as_str().parse::<u32>().ok());
             if day_month.is_none() {
-                day_month = Some((
-                    c[1].to_string(),
-                    c[2].parse().unwrap_or(0),
-                    c[3].parse().unwrap_or(0),
-                ));
+                let (d, mo) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+                day_month = Some((c[1].to_string(), d, mo));
+                lone_year = lone_year.or(year);
             }
             if m.commission_reference.is_none() {
                 m.commission_reference = commission_ref(t).map(|(_, r)| r);
+            }
+            if m.procedure.is_none() {
+                if let Some(p) = PROCEDURE.captures(t) {
+                    m.procedure = Some(format!("{}/{}({})", &p[1], &p[2], &p[3]));
+                }
             }
             continue;
         }
@@ -568,6 +586,13 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
         if m.commission_reference.is_none() {
             if let Some((0, r)) = commission_ref(t) {
                 m.commission_reference = Some(r);
+                // The procedure may share the number's line (`COM(2021) 644 final 2021/0331
+                // (NLE)`).
+                if m.procedure.is_none() {
+                    if let Some(p) = PROCEDURE.captures(t) {
+                        m.procedure = Some(format!("{}/{}({})", &p[1], &p[2], &p[3]));
+                    }
+                }
                 continue;
             }
         }
@@ -637,7 +662,8 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
             break;
         }
     }
-    // The year of a date line that lost it: on its own nearby, else the document's number.
+    // The year of a date line that lost it: after it or on its own nearby, else the
+    // document's number.
     if m.commission_date.is_none() {
         if let Some((place, d, mo)) = day_month {
             let year = lone_year.or_else(|| {
