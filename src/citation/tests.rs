@@ -303,7 +303,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["Regulation No 31"],
     ),
     ("UN Regulation No 10 on electromagnetic compatibility", &[]),
-    ("Council Regulation No 17/62", &["Regulation No 17/62"]),
+    (
+        "Council Regulation No 17/62",
+        &["Regulation (EEC) No 17/62"],
+    ),
     // Mixed
     (
         "See COM(2015) 185 final and Directive (EU) 2017/541 (OJ L 88, 31.3.2017, p. 6).",

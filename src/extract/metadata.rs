@@ -827,6 +827,48 @@ mod tests {
     }
 
     #[test]
+    fn an_official_journal_page_is_no_council_number() {
+        assert_eq!(council_number_in("L 123/10 EN Official Journal"), None);
+        assert_eq!(council_number_in("OJ C 145/12"), None);
+        assert_eq!(
+            council_number_in("8410/13 JV/fm 1").as_deref(),
+            Some("8410/13")
+        );
+        assert_eq!(
+            council_number_in("ST 9156/22 REV 1").as_deref(),
+            Some("9156/22 REV 1")
+        );
+    }
+
+    #[test]
+    fn pe_cons_number_is_the_council_number() {
+        let m = meta(
+            "EUROPEAN UNION\n\nTHE EUROPEAN PARLIAMENT THE COUNCIL\n\nBrussels, 6 November 2024 (OR. en)\n\n2023/0177(COD) PE-CONS 43/24\n\nEF 71\n\nLEGISLATIVE ACTS AND OTHER INSTRUMENTS\n\nSubject: REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL on widgets\n",
+        );
+        assert_eq!(m.council_number.as_deref(), Some("PE-CONS 43/24"));
+        assert_eq!(m.pe_cons.as_deref(), Some("PE-CONS 43/24"));
+        assert_eq!(m.council_date.as_deref(), Some("2024-11-06"));
+    }
+
+    #[test]
+    fn proposal_form_line_apart_and_date_without_its_year() {
+        let m = meta(
+            "Brussels, 3.4.\n\nCOM(2019) 208 final\n\n2019/0105 (COD)\n\nAmended proposal for a\n\nREGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\non widgets\n\n# EXPLANATORY MEMORANDUM\n",
+        );
+        assert_eq!(
+            m.commission_reference.as_deref(),
+            Some("COM(2019) 208 final")
+        );
+        assert_eq!(m.commission_date.as_deref(), Some("2019-04-03"));
+        assert_eq!(
+            m.document_type_line.as_deref(),
+            Some("Amended proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL")
+        );
+        assert_eq!(m.title.as_deref(), Some("on widgets"));
+        assert_eq!(m.document_type, Some(DocumentType::Proposal));
+    }
+
+    #[test]
     fn no_cover_note() {
         let m = meta(
             "Brussels, 10.4.2013  \nCOM(2013) 179 final\n\nREPORT FROM THE COMMISSION\n\nOn things\n\n1. INTRO\n",

@@ -381,6 +381,41 @@ mod tests {
     }
 
     #[test]
+    fn official_journal_heads_of_every_period_but_not_the_name_alone() {
+        for head in [
+            "L 123/10 EN Official Journal of the European Communities 5.5.1999",
+            "5.5.1999   EN   Official Journal of the European Communities   L 123/11",
+            "C 45/3 EN Official Journal of the European Union 19.2.2008",
+            "Official Journal of the European Union L 52/4",
+        ] {
+            assert!(is_oj_head(head) && is_page_furniture(head), "{head}");
+        }
+        // A sentence wrapped onto a line of its own.
+        assert!(!is_oj_head("Official Journal of the European Union"));
+        assert!(!is_oj_head(
+            "published in the Official Journal of the European Union on 5.5.1999"
+        ));
+    }
+
+    #[test]
+    fn council_footers_in_converter_markdown() {
+        assert!(is_converted_furniture("PE-CONS 43/24 DMY/RC/sl 12", false));
+        assert!(is_converted_furniture("PE-CONS 43/24 DMY/RC/sl", false));
+        assert!(is_converted_furniture("8410/13 JV/fm 1", false));
+        assert!(is_converted_furniture("ECOFIN.1.B EN", false));
+        assert!(is_converted_furniture("ANNEX I TREE.2.B EN", false));
+        // Without the directorate's dotted code, only right under a footer's first line.
+        assert!(is_converted_furniture("GIP EN", true));
+        assert!(!is_converted_furniture("GIP EN", false));
+        // A page number alone is left to the text: it may be a table's figure.
+        assert!(!is_converted_furniture("12", true));
+        assert!(!is_converted_furniture(
+            "Regulation (EU) 2019/2088 is amended",
+            false
+        ));
+    }
+
+    #[test]
     fn pages_are_found_from_their_footers() {
         let mut text = String::new();
         for page in 1..=4 {
