@@ -182,10 +182,13 @@ static PE_CONS: LazyLock<Regex> = LazyLock::new(|| {
 /// A regulation of the first years (1958–1967), numbered without a year: `Council Regulation
 /// No 1 determining the languages ...`, `Regulation No 31 (EEC), 11 (EAEC)`. Only the issuer
 /// before or the domain after tells it from the numbered regulations of other bodies (`UN
-/// Regulation No 10`).
+/// Regulation No 10`); with the issuer, its title (or its date) must follow, since a note's
+/// call glued to the number in plain text (`Council Regulation No 137 shall apply`, note 37)
+/// reads as another number.
 static EARLY_REGULATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
-        r"(?P<issuer>\b(?:EEC\s+)?Council|\bCommission)\s+Regulation\s+No\.?\s*(?P<n1>\d{1,3})\b",
+        r"(?P<issuer>\b(?:EEC\s+)?Council|\bCommission)\s+Regulation\s+No\.?\s*(?P<n1>\d{1,3})",
+        r"(?:\s*:|\s+(?:of|on|determining|laying|implementing|concerning|amending|relating|fixing|establishing)\b)",
         r"|\bRegulation\s+No\.?\s*(?P<n2>\d{1,3})\s*\((?:EEC|EAEC|Euratom)\)"
     ))
     .unwrap()
@@ -249,13 +252,18 @@ pub fn find(text: &str) -> Vec<Citation> {
             let (Some(m), Some(n)) = (c.get(0), c.name("n1").or_else(|| c.name("n2"))) else {
                 continue;
             };
+            // The citation ends at its number (or its domain), not at the title's first word.
+            let end = match c.name("n1") {
+                Some(n1) => n1.end(),
+                None => m.end(),
+            };
             // `Regulation No 1234/2007` is a numbered act of its year.
             if text[n.end()..].starts_with('/') {
                 continue;
             }
             let number = strip_zeros(n.as_str());
             out.push(Citation {
-                range: m.range(),
+                range: m.start()..end,
                 id: format!("Regulation No {number}"),
                 kind: ReferenceKind::Regulation,
                 details: ReferenceDetails {

@@ -303,6 +303,11 @@ const CASES: &[(&str, &[&str])] = &[
         &["Regulation No 31"],
     ),
     ("UN Regulation No 10 on electromagnetic compatibility", &[]),
+    // Note 37's call glued to the number in plain text.
+    (
+        "Council Regulation No 137 shall apply mutatis mutandis",
+        &[],
+    ),
     (
         "Council Regulation No 17/62",
         &["Regulation (EEC) No 17/62"],

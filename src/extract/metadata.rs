@@ -73,6 +73,8 @@ static CION_DOC: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+static SUBJECT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"(?i)^(?:subject|objet)\s*:$").unwrap());
 static SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"(?i)^(?:subject|objet)\s*:\s*(.+)$").unwrap());
 /// Run the metadata stage.
@@ -375,9 +377,25 @@ fn footer_fields(doc: &Document, m: &mut Metadata) {
 
 fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) {
     let mut subject: Option<String> = None;
+    // The label `Subject:` on a line of its own, its text on the next lines (the act's name in
+    // capitals, perhaps broken, then the title).
+    let mut subject_follows = false;
     for t in block_texts(doc, blocks) {
         let t = t.trim();
         if t.is_empty() {
+            continue;
+        }
+        if subject_follows {
+            let s = subject.get_or_insert_with(String::new);
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(t);
+            subject_follows = !t.chars().any(char::is_lowercase);
+            continue;
+        }
+        if SUBJECT_LABEL.is_match(t) {
+            subject_follows = true;
             continue;
         }
         if m.council_number.is_none()

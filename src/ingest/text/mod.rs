@@ -105,9 +105,25 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
         if md && is_table_row(line.text) {
             asm.flush();
             let start = i;
-            // A footer row dropped inside a table (a page break) does not end it.
-            while i < lines.len() && is_table_row(lines[i].text) {
-                i += 1;
+            // A footer dropped inside a table (a page break), as a row or as lines between
+            // rows, does not end it.
+            let gap = |k: usize| {
+                let run = lines[k..]
+                    .iter()
+                    .take_while(|l| l.skip || is_blank(l.text))
+                    .count();
+                let dropped = lines[k..k + run].iter().any(|l| l.skip);
+                let row_after = lines.get(k + run).is_some_and(|l| is_table_row(l.text));
+                (dropped && row_after).then_some(run)
+            };
+            while i < lines.len() {
+                if is_table_row(lines[i].text) {
+                    i += 1;
+                } else if let Some(run) = gap(i) {
+                    i += run;
+                } else {
+                    break;
+                }
             }
             asm.blocks.push(parse_table(&lines[start..i]));
             continue;
