@@ -13,6 +13,11 @@ only the notation changed:
   caret.md         converter Markdown: calls `^N` glued to the word, bodies `(^N) text` at each
                    page end (where the original has its `<sup>N</sup> text` lines), rules kept
   caret-space.md   as caret.md with calls `(^N )` and bodies `(^N ) text`
+  eurlex-caret.txt as eurlex.txt, as EUR-Lex's act pages copy: calls `(^N )` set apart by a
+                   space, the space before `)` a no-break one, every body's marker `(^N )` on a
+                   line of its own with the text on the next line
+  runon.md         as caret.md with the bodies of each page run together on one line
+                   (`(^1) COM(2013) 45/3. (^2) COM(2013) 44/2.`)
   glued.md         converter Markdown: calls as digits glued to the word or punctuation
                    (`Directive1`, `20118.`), bodies `N text` right after the paragraph that
                    calls them (a paragraph cut by a page end joined back, page rules dropped),
@@ -159,7 +164,7 @@ def cells(line):
 # The dialects
 
 
-def eurlex(blocks):
+def eurlex(blocks, calls_spaced=calls_spaced, note="({n})      {text}"):
     paras, notes = [], []
     for block in blocks:
         if block.kind == "rule":
@@ -168,7 +173,7 @@ def eurlex(blocks):
             for number, lines in block.notes:
                 text = " ".join(plain(marked(NOTE.match(lines[0]).group(2))).split()
                                 + [plain(line).strip() for line in lines[1:]])
-                notes.append(f"({number})      {text.strip()}")
+                notes.append(note.format(n=number, text=text.strip()))
             continue
         lines = [calls_spaced(plain(marked(line))) for line in block.lines]
         if block.kind == "heading":
@@ -183,6 +188,23 @@ def eurlex(blocks):
         else:
             paras.append("\n".join(line.strip() for line in lines))
     return "\n\n".join(paras) + "\n\n\n\n" + "\n".join(notes) + "\n"
+
+
+def calls_caret_spaced(s):
+    """EUR-Lex act pages: ` (^1 )` after a space, the space inside a no-break one."""
+    s = re.sub(r" *\x00(\d+)\x00", " (^\\1\u00a0)", s)
+    return s.rstrip()
+
+
+def run_on(text):
+    """Each run of note bodies (chunks opening `(^N)`) joined onto one line."""
+    out = []
+    for chunk in text.split("\n\n"):
+        if chunk.startswith("(^") and out and out[-1].startswith("(^"):
+            out[-1] += " " + " ".join(chunk.split("\n"))
+        else:
+            out.append(chunk)
+    return "\n\n".join(out)
 
 
 def caret(text, call, body):
@@ -320,6 +342,8 @@ def main():
         "eurlex.txt": eurlex(blocks),
         "caret.md": caret(text, "^{}", "(^{})"),
         "caret-space.md": caret(text, "(^{} )", "(^{} )"),
+        "eurlex-caret.txt": eurlex(blocks, calls_caret_spaced, "(^{n}\u00a0)\n{text}"),
+        "runon.md": run_on(caret(text, "^{}", "(^{})")),
         "glued.md": glued(blocks),
         "pdfminer.txt": pdfminer(blocks),
         "fenced.md": fenced(text),

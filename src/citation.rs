@@ -172,6 +172,28 @@ static COUNCIL_DOC: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A Council document of the `PE-CONS` series (the act as the co-legislators agreed it):
+/// `PE-CONS 43/24`.
+static PE_CONS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"\bPE-CONS\s+(\d{1,5})\s*/\s*(\d{2})\b((?:\s+(?:REV|ADD|COR)\s*\d{1,2})*)")
+        .unwrap()
+});
+
+/// A regulation of the first years (1958–1967), numbered without a year: `Council Regulation
+/// No 1 determining the languages ...`, `Regulation No 31 (EEC), 11 (EAEC)`. Only the issuer
+/// before or the domain after tells it from the numbered regulations of other bodies (`UN
+/// Regulation No 10`); with the issuer, its title (or its date) must follow, since a note's
+/// call glued to the number in plain text (`Council Regulation No 137 shall apply`, note 37)
+/// reads as another number.
+static EARLY_REGULATION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(concat!(
+        r"(?P<issuer>\b(?:EEC\s+)?Council|\bCommission)\s+Regulation\s+No\.?\s*(?P<n1>\d{1,3})",
+        r"(?:\s*:|\s+(?:of|on|determining|laying|implementing|concerning|amending|relating|fixing|establishing)\b)",
+        r"|\bRegulation\s+No\.?\s*(?P<n2>\d{1,3})\s*\((?:EEC|EAEC|Euratom)\)"
+    ))
+    .unwrap()
+});
+
 /// Every citation in `text`, in order, without overlaps (the longer wins).
 pub fn find(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
@@ -215,6 +237,42 @@ pub fn find(text: &str) -> Vec<Citation> {
             continue;
         }
         out.extend(council_document(&c));
+    }
+    if text.contains("PE-CONS") {
+        for c in PE_CONS.captures_iter(text) {
+            let m = c.get(0).expect("the whole match");
+            let tail = c.get(3).map_or("", |t| t.as_str());
+            let mut cit = council_number(m.range(), &c[1], &c[2], tail);
+            cit.id = format!("PE-CONS {}/{}", &c[1], &c[2]);
+            out.push(cit);
+        }
+    }
+    if text.contains("Regulation No") {
+        for c in EARLY_REGULATION.captures_iter(text) {
+            let (Some(m), Some(n)) = (c.get(0), c.name("n1").or_else(|| c.name("n2"))) else {
+                continue;
+            };
+            // The citation ends at its number (or its domain), not at the title's first word.
+            let end = match c.name("n1") {
+                Some(n1) => n1.end(),
+                None => m.end(),
+            };
+            // `Regulation No 1234/2007` is a numbered act of its year.
+            if text[n.end()..].starts_with('/') {
+                continue;
+            }
+            let number = strip_zeros(n.as_str());
+            out.push(Citation {
+                range: m.start()..end,
+                id: format!("Regulation No {number}"),
+                kind: ReferenceKind::Regulation,
+                details: ReferenceDetails {
+                    number: Some(number),
+                    issuer: c.name("issuer").map(|i| squash(i.as_str())),
+                    ..ReferenceDetails::default()
+                },
+            });
+        }
     }
     if text.contains("EUCO") {
         static EUCO: LazyLock<Regex> =
@@ -818,8 +876,14 @@ pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
                 Some(r) => format!("REV-{r}"),
                 None => "INIT".to_string(),
             };
+            // The register files the `PE-CONS` series as `PE`, the others as `ST`.
+            let series = if id.starts_with("PE-CONS") {
+                "PE"
+            } else {
+                "ST"
+            };
             l.eurlex = Some(format!(
-                "https://data.consilium.europa.eu/doc/document/ST-{number}-{year}-{suffix}/en/pdf"
+                "https://data.consilium.europa.eu/doc/document/{series}-{number}-{year}-{suffix}/en/pdf"
             ));
         }
         ReferenceKind::TreatyArticle => treaty_links(d, &mut l),

@@ -1,8 +1,10 @@
 //! Differential test by notation (#12): `tests/data/dialects/com-2013-179--<dialect>.<ext>` is
 //! `fixtures/com-2013-179/input.md` rewritten by `scripts/make-dialects.py` in the notation of
-//! another producer — text copied from EUR-Lex (`eurlex.txt`), converter Markdown with caret
-//! notes (`caret.md`, `caret-space.md`) or glued calls (`glued.md`), pdfminer's text of a PDF
-//! (`pdfminer.txt`), the cover note in a code fence (`fenced.md`). The text and the footnote
+//! another producer — text copied from EUR-Lex (`eurlex.txt`, and `eurlex-caret.txt` as its act
+//! pages copy: calls `(^1 )`, each body's marker on a line of its own), converter Markdown with
+//! caret notes (`caret.md`, `caret-space.md`, `runon.md` with a page's bodies on one line) or
+//! glued calls (`glued.md`), pdfminer's text of a PDF (`pdfminer.txt`), the cover note in a code
+//! fence (`fenced.md`). The text and the footnote
 //! numbering are the original's; only the notation differs. Each must give what the original
 //! gives: the same footnotes (numbers, texts, number of calls), reference ids and figures.
 //!
@@ -186,6 +188,16 @@ fn caret_md_reads_as_the_original() {
 #[test]
 fn caret_space_md_reads_as_the_original() {
     reads_as_original("caret-space.md");
+}
+
+#[test]
+fn eurlex_caret_txt_reads_as_the_original() {
+    reads_as_original("eurlex-caret.txt");
+}
+
+#[test]
+fn runon_md_reads_as_the_original() {
+    reads_as_original("runon.md");
 }
 
 #[test]

@@ -81,6 +81,15 @@ fixtures! {
     references_plain => "references-plain",
     references_variants => "references-variants",
     wp29_wp251rev01_profiling => "wp29-wp251rev01-profiling",
+    eurlex_act_caret_notes => "eurlex-act-caret-notes",
+    converter_notes_run_on => "converter-notes-run-on",
+    converter_notes_as_lists => "converter-notes-as-lists",
+    proposal_converter_cover => "proposal-converter-cover",
+    proposal_converter_cover_year_apart => "proposal-converter-cover-year-apart",
+    pe_cons_converter => "pe-cons-converter",
+    oj_1999_act_text => "oj-1999-act-text",
+    oj_2006_act_text => "oj-2006-act-text",
+    oj_c_notice_text => "oj-c-notice-text",
 }
 
 #[test]

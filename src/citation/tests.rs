@@ -288,6 +288,30 @@ const CASES: &[(&str, &[&str])] = &[
     ("Council document 17547/12.", &["17547/12"]),
     ("Council doc. 9870/15", &["9870/15"]),
     ("ST 9870/15 REV 1.", &["9870/15"]),
+    (
+        "the document PE-CONS 43/24 (2023/0177(COD))",
+        &["PE-CONS 43/24", "2023/0177(COD)"],
+    ),
+    // Regulations of the first years, numbered without a year; other bodies' regulations
+    // are not the Union's.
+    (
+        "Council Regulation No 1 determining the languages to be used",
+        &["Regulation No 1"],
+    ),
+    (
+        "Regulation No 31 (EEC), 11 (EAEC), laying down the Staff Regulations",
+        &["Regulation No 31"],
+    ),
+    ("UN Regulation No 10 on electromagnetic compatibility", &[]),
+    // Note 37's call glued to the number in plain text.
+    (
+        "Council Regulation No 137 shall apply mutatis mutandis",
+        &[],
+    ),
+    (
+        "Council Regulation No 17/62",
+        &["Regulation (EEC) No 17/62"],
+    ),
     // Mixed
     (
         "See COM(2015) 185 final and Directive (EU) 2017/541 (OJ L 88, 31.3.2017, p. 6).",

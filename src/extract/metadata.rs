@@ -16,7 +16,7 @@ use crate::citation::squash;
 use crate::dates::{find_date, parse_date};
 use crate::model::{BlockKind, Document};
 use crate::output::{DocumentType, Metadata};
-use crate::structure::parts::{ACT_TITLE, PROPOSAL_TITLE};
+use crate::structure::parts::ACT_TITLE;
 use crate::structure::{COMMISSION_DATE_LINE, DOC_TYPE_LINE, Structure};
 
 static COUNCIL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -45,6 +45,9 @@ static COUNCIL_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// The date an act was adopted: `of 19 October 2022` opening the line under its title.
 static ACT_DATE: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^\s*of\s+(\d{1,2}\s+\p{L}+\s+\d{4})\b\s*(.*)$").unwrap());
+/// [`ACT_DATE`] after the act's name on the same line.
+static ACT_DATE_INLINE: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"\s+of\s+(\d{1,2}\s+\p{L}+\s+\d{4})\b\s*(.*)$").unwrap());
 /// An Official Journal page head: `L 277/1` with the issue's date nearby.
 static OJ_HEAD: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"\b([LC])\s+(\d{1,4})/(\d{1,4})\b").unwrap());
@@ -70,6 +73,8 @@ static CION_DOC: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+static SUBJECT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| crate::re::compile(r"(?i)^(?:subject|objet)\s*:$").unwrap());
 static SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"(?i)^(?:subject|objet)\s*:\s*(.+)$").unwrap());
 /// Run the metadata stage.
@@ -88,6 +93,10 @@ pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
         legal_act(doc, legal.clone(), structure, &mut m);
     }
     footer_fields(doc, &mut m);
+    // A `PE-CONS` document is numbered in that series only.
+    if m.council_number.is_none() {
+        m.council_number = m.pe_cons.clone();
+    }
     if m.title.is_none() {
         m.title = first_page_title(doc);
     }
@@ -158,12 +167,7 @@ fn is_reference_line(t: &str) -> bool {
 /// Whether the document opens as the Council's documents do: its number with subject codes,
 /// or `PE-CONS`, near the top.
 fn looks_like_council_document(doc: &Document) -> bool {
-    let top: Vec<&str> = doc
-        .blocks
-        .iter()
-        .take(25)
-        .map(|b| b.para.text.as_str())
-        .collect();
+    let top = block_texts(doc, 0..doc.blocks.len().min(25));
     let council = top.iter().any(|t| {
         let lower = t.to_lowercase().replace('’', "'");
         lower.contains("council of the european union")
@@ -172,8 +176,39 @@ fn looks_like_council_document(doc: &Document) -> bool {
     });
     let number = top
         .iter()
-        .any(|t| COUNCIL_NUMBER.is_match(t) || PE_CONS.is_match(t));
+        .any(|t| council_number_in(t).is_some() || PE_CONS.is_match(t));
     council && number
+}
+
+/// The texts of these blocks, a table's cell by cell: converters set a Council masthead as a
+/// table (`THE EUROPEAN PARLIAMENT | THE COUNCIL`, the date and number in the right column).
+fn block_texts(doc: &Document, blocks: std::ops::Range<usize>) -> Vec<&str> {
+    let mut out = Vec::new();
+    for b in &doc.blocks[blocks] {
+        match &b.kind {
+            BlockKind::Table(t) => out.extend(
+                t.rows
+                    .iter()
+                    .flatten()
+                    .flat_map(|c| &c.paras)
+                    .map(|p| p.text.as_str()),
+            ),
+            _ => out.push(b.para.text.as_str()),
+        }
+    }
+    out
+}
+
+/// The Council document number in `t` (`8410/13`, `ST 9156/22 REV 1`), squashed. An Official
+/// Journal page (`L 123/10`, `C 45/3`) has the same shape and is none.
+fn council_number_in(t: &str) -> Option<String> {
+    static OJ_SERIES: LazyLock<Regex> =
+        LazyLock::new(|| crate::re::compile(r"\b(?:OJ\s+)?[LC]\s*$").unwrap());
+    COUNCIL_NUMBER
+        .captures_iter(t)
+        .filter_map(|c| c.get(1))
+        .find(|m| !OJ_SERIES.is_match(&t[..m.start()]))
+        .map(|m| squash(m.as_str()))
 }
 
 /// What the document is, from what the other fields found.
@@ -189,7 +224,7 @@ fn classify(structure: &Structure, m: &mut Metadata) {
             .find(|f| l.contains(f))
             .map(str::to_lowercase)
     };
-    let (kind, form) = if line.starts_with("PROPOSAL") {
+    let (kind, form) = if line.starts_with("PROPOSAL") || line.contains("PROPOSAL FOR") {
         (Some(DocumentType::Proposal), form_of(&line))
     } else if line.contains("STAFF WORKING") {
         (Some(DocumentType::StaffWorkingDocument), None)
@@ -250,8 +285,15 @@ fn legal_act(
     for i in head.clone() {
         let t = doc.blocks[i].para.text.trim();
         if m.act.is_none() && ACT_TITLE.is_match(t) {
+            // The title lines may have run together into one paragraph (`COMMISSION
+            // REGULATION (EC) No 318/2006 of 22 February 2006 on ...`).
+            let own_date = ACT_DATE_INLINE.captures(t);
+            let line = own_date
+                .as_ref()
+                .and_then(|c| c.get(0))
+                .map_or(t, |d| t[..d.start()].trim_end());
             // `REGULATION (EU) 2022/2065 OF ...` in capitals reads as `Regulation (EU) ...`.
-            let words: Vec<String> = t
+            let words: Vec<String> = line
                 .split_whitespace()
                 .map(|w| match w {
                     "REGULATION" | "DIRECTIVE" | "DECISION" | "COUNCIL" | "COMMISSION"
@@ -262,16 +304,15 @@ fn legal_act(
             let readable = words.join(" ");
             if let Some(c) = crate::citation::find(&readable).into_iter().next() {
                 m.act = Some(c.id);
-                m.document_type_line = Some(t.to_string());
+                m.document_type_line = Some(line.to_string());
             }
-            // The date and title follow on the next line.
-            if let Some(next) = doc.blocks.get(i + 1) {
-                if let Some(c) = ACT_DATE.captures(next.para.text.trim()) {
-                    m.adoption_date = parse_date(&c[1]);
-                    let title = c[2].trim();
-                    if !title.is_empty() && m.title.is_none() {
-                        m.title = Some(title.to_string());
-                    }
+            // The date and title follow, on the next line or on the same.
+            let next = doc.blocks.get(i + 1).map_or("", |b| b.para.text.trim());
+            if let Some(c) = own_date.or_else(|| ACT_DATE.captures(next)) {
+                m.adoption_date = parse_date(&c[1]);
+                let title = c[2].trim();
+                if !title.is_empty() && m.title.is_none() {
+                    m.title = Some(title.to_string());
                 }
             }
         }
@@ -316,9 +357,16 @@ fn legal_act(
 /// `COMPET.2 LIMITE EN`), when its first page did not give them.
 fn footer_fields(doc: &Document, m: &mut Metadata) {
     for (_, t) in &doc.furniture {
+        // An Official Journal page head (`L 123/10 EN Official Journal ...`) numbers a page.
+        if t.contains("Official Journal") {
+            continue;
+        }
         if m.council_number.is_none() && commission_ref(t).is_none() {
-            if let Some(c) = COUNCIL_NUMBER.captures(t) {
-                m.council_number = Some(squash(&c[1]));
+            m.council_number = council_number_in(t);
+        }
+        if m.pe_cons.is_none() {
+            if let Some(c) = PE_CONS.captures(t) {
+                m.pe_cons = Some(format!("PE-CONS {}/{}", &c[1], &c[2]));
             }
         }
         if LIMITE.is_match(t) && (m.council_number.is_some() || m.pe_cons.is_some()) {
@@ -329,9 +377,25 @@ fn footer_fields(doc: &Document, m: &mut Metadata) {
 
 fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) {
     let mut subject: Option<String> = None;
-    for block in &doc.blocks[blocks] {
-        let t = block.para.text.trim();
+    // The label `Subject:` on a line of its own, its text on the next lines (the act's name in
+    // capitals, perhaps broken, then the title).
+    let mut subject_follows = false;
+    for t in block_texts(doc, blocks) {
+        let t = t.trim();
         if t.is_empty() {
+            continue;
+        }
+        if subject_follows {
+            let s = subject.get_or_insert_with(String::new);
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(t);
+            subject_follows = !t.chars().any(char::is_lowercase);
+            continue;
+        }
+        if SUBJECT_LABEL.is_match(t) {
+            subject_follows = true;
             continue;
         }
         if m.council_number.is_none()
@@ -339,9 +403,7 @@ fn cover_note(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) 
             && !PROCEDURE.is_match(t)
             && !PE_CONS.is_match(t)
         {
-            if let Some(c) = COUNCIL_NUMBER.captures(t) {
-                m.council_number = Some(squash(&c[1]));
-            }
+            m.council_number = council_number_in(t);
         }
         if m.council_date.is_none() {
             if let Some(c) = PLACE_DATE.captures(t) {
@@ -469,8 +531,28 @@ fn split_subject(s: &str) -> (String, String) {
     (kind.join(" "), rest.join(" "))
 }
 
+/// A Commission place and date inside a cover page's text, where a converter ran its boxes
+/// together (`EUROPEAN COMMISSION Strasbourg, 12.10. 2021 COM(2021) 644 final`) or split the
+/// year off (`Brussels, 3.4.`): place, day, month and the year if it follows.
+static PLACE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r"\b(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2})\.(\d{1,2})\.(?:\s?(\d{4})\b)?",
+    )
+    .unwrap()
+});
+/// The form that heads a proposal's title: `Proposal for a`, `Amended proposal for a`.
+static PROPOSAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^\s*(?i:(?:amended|modified|revised)\s+)?(?i:proposal)\s+for\s+an?\b")
+        .unwrap()
+});
+
 fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata) {
     let mut saw_type = false;
+    // A form line on its own (`Amended proposal for a`), waiting for the act's name.
+    let mut form_alone = false;
+    // The day and month of a date line without its year, and a year seen on its own.
+    let mut day_month: Option<(String, u32, u32)> = None;
+    let mut lone_year: Option<u32> = None;
     for block in doc.blocks[blocks].iter().take(40) {
         if let BlockKind::Heading {
             number: Some(_), ..
@@ -492,9 +574,43 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
             }
             continue;
         }
+        if let Some(c) = PLACE_DAY_MONTH.captures(t) {
+            // A year that opens a procedure number (`2019/0105`) is not the date's.
+            let year = c
+                .get(4)
+                .filter(|y| !t[y.end()..].starts_with('/'))
+                .and_then(|y| y.as_str().parse::<u32>().ok());
+            if day_month.is_none() {
+                let (d, mo) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+                day_month = Some((c[1].to_string(), d, mo));
+                lone_year = lone_year.or(year);
+            }
+            if m.commission_reference.is_none() {
+                m.commission_reference = commission_ref(t).map(|(_, r)| r);
+            }
+            if m.procedure.is_none() {
+                if let Some(p) = PROCEDURE.captures(t) {
+                    m.procedure = Some(format!("{}/{}({})", &p[1], &p[2], &p[3]));
+                }
+            }
+            continue;
+        }
+        if day_month.is_some() && lone_year.is_none() && t.len() == 4 {
+            if let Ok(y) = t.parse::<u32>() {
+                lone_year = (1950..2100).contains(&y).then_some(y);
+                continue;
+            }
+        }
         if m.commission_reference.is_none() {
             if let Some((0, r)) = commission_ref(t) {
                 m.commission_reference = Some(r);
+                // The procedure may share the number's line (`COM(2021) 644 final 2021/0331
+                // (NLE)`).
+                if m.procedure.is_none() {
+                    if let Some(p) = PROCEDURE.captures(t) {
+                        m.procedure = Some(format!("{}/{}({})", &p[1], &p[2], &p[3]));
+                    }
+                }
                 continue;
             }
         }
@@ -507,11 +623,28 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
             }
         }
         // `Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL establishing
-        // ...`: the type is the run in capitals, the title what follows.
-        if !saw_type && PROPOSAL_TITLE.is_match(t) {
+        // ...`: the type is the run in capitals, the title what follows. The form may stand
+        // alone on its line, the act's name and the title on the next ones.
+        if !saw_type && PROPOSAL_FORM.is_match(t) {
             let (line, title) = split_proposal(t);
+            form_alone = matches!(line.split_whitespace().last(), Some("a" | "an"));
             m.document_type_line = Some(line);
             saw_type = true;
+            if !title.is_empty() {
+                m.title = Some(title);
+                break;
+            }
+            continue;
+        }
+        if form_alone && is_upper(t) {
+            // The act's name under its form line: `REGULATION OF THE EUROPEAN PARLIAMENT ...`,
+            // perhaps with the title after it.
+            let (name, title) = split_caps(t);
+            if let Some(line) = m.document_type_line.as_mut() {
+                line.push(' ');
+                line.push_str(&name);
+            }
+            form_alone = false;
             if !title.is_empty() {
                 m.title = Some(title);
                 break;
@@ -537,22 +670,79 @@ fn front_matter(doc: &Document, blocks: std::ops::Range<usize>, m: &mut Metadata
                 continue;
             }
         }
-        if saw_type && is_title_like(t) {
+        // A proposal's title opens in lower case after the act's name (`on ...`).
+        let proposal = m
+            .document_type_line
+            .as_deref()
+            .is_some_and(|l| PROPOSAL_FORM.is_match(l));
+        if saw_type && (is_title_like(t) || (proposal && opens_act_title(t))) {
             m.title = Some(t.to_string());
             break;
         }
     }
+    // The year of a date line that lost it: after it or on its own nearby, else the
+    // document's number.
+    if m.commission_date.is_none() {
+        if let Some((place, d, mo)) = day_month {
+            let year = lone_year.or_else(|| {
+                let r = m.commission_reference.as_deref()?;
+                crate::citation::find(r).first()?.details.year
+            });
+            if let Some(y) = year {
+                m.commission_date = parse_date(&format!("{d}.{mo}.{y}"));
+                m.commission_place = m.commission_date.as_ref().map(|_| place);
+            }
+        }
+    }
+}
+
+/// Whether `t` opens an act's title in lower case: `on ...`, `establishing ...`, `amending ...`.
+fn opens_act_title(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("");
+    t.len() <= 400
+        && matches!(
+            first,
+            "on" | "establishing"
+                | "amending"
+                | "laying"
+                | "concerning"
+                | "repealing"
+                | "setting"
+                | "supplementing"
+                | "implementing"
+                | "relating"
+                | "as"
+        )
 }
 
 /// `Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL establishing ...`
-/// → the type line (up to the end of the words in capitals) and the title after it.
+/// (or `Amended proposal for a ...`) → the type line (up to the end of the words in capitals)
+/// and the title after it.
 fn split_proposal(t: &str) -> (String, String) {
     let words: Vec<&str> = t.split_whitespace().collect();
-    // `Proposal for a` (or `an`), then the act's name in capitals.
-    let mut end = words.len().min(3);
-    while end < words.len() && !words[end].chars().any(char::is_lowercase) {
-        end += 1;
-    }
+    // The form up to its article (`a` or `an`), then the act's name in capitals.
+    let form = words
+        .iter()
+        .position(|w| matches!(*w, "a" | "an"))
+        .map_or(words.len().min(3), |k| k + 1);
+    let (name, title) = split_caps(&words[form..].join(" "));
+    let line = words[..form]
+        .iter()
+        .copied()
+        .chain(name.split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (line, title)
+}
+
+/// An act's name in capitals and the title after it: `REGULATION OF THE EUROPEAN PARLIAMENT
+/// AND OF THE COUNCIL on ...` → (`REGULATION ... COUNCIL`, `on ...`).
+fn split_caps(t: &str) -> (String, String) {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let end = words
+        .iter()
+        .position(|w| w.chars().any(char::is_lowercase))
+        .unwrap_or(words.len());
     (words[..end].join(" "), words[end..].join(" "))
 }
 
@@ -652,6 +842,48 @@ mod tests {
             m.title.as_deref(),
             Some("Delivering on the European Agenda on Security")
         );
+    }
+
+    #[test]
+    fn an_official_journal_page_is_no_council_number() {
+        assert_eq!(council_number_in("L 123/10 EN Official Journal"), None);
+        assert_eq!(council_number_in("OJ C 145/12"), None);
+        assert_eq!(
+            council_number_in("8410/13 JV/fm 1").as_deref(),
+            Some("8410/13")
+        );
+        assert_eq!(
+            council_number_in("ST 9156/22 REV 1").as_deref(),
+            Some("9156/22 REV 1")
+        );
+    }
+
+    #[test]
+    fn pe_cons_number_is_the_council_number() {
+        let m = meta(
+            "EUROPEAN UNION\n\nTHE EUROPEAN PARLIAMENT THE COUNCIL\n\nBrussels, 6 November 2024 (OR. en)\n\n2023/0177(COD) PE-CONS 43/24\n\nEF 71\n\nLEGISLATIVE ACTS AND OTHER INSTRUMENTS\n\nSubject: REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL on widgets\n",
+        );
+        assert_eq!(m.council_number.as_deref(), Some("PE-CONS 43/24"));
+        assert_eq!(m.pe_cons.as_deref(), Some("PE-CONS 43/24"));
+        assert_eq!(m.council_date.as_deref(), Some("2024-11-06"));
+    }
+
+    #[test]
+    fn proposal_form_line_apart_and_date_without_its_year() {
+        let m = meta(
+            "Brussels, 3.4.\n\nCOM(2019) 208 final\n\n2019/0105 (COD)\n\nAmended proposal for a\n\nREGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\non widgets\n\n# EXPLANATORY MEMORANDUM\n",
+        );
+        assert_eq!(
+            m.commission_reference.as_deref(),
+            Some("COM(2019) 208 final")
+        );
+        assert_eq!(m.commission_date.as_deref(), Some("2019-04-03"));
+        assert_eq!(
+            m.document_type_line.as_deref(),
+            Some("Amended proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL")
+        );
+        assert_eq!(m.title.as_deref(), Some("on widgets"));
+        assert_eq!(m.document_type, Some(DocumentType::Proposal));
     }
 
     #[test]

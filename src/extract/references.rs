@@ -154,7 +154,11 @@ fn cover_note_number(text: &str) -> Option<Citation> {
     // Skip the separators the pattern takes on either side.
     let start = m.start() + m.as_str().find(|ch: char| ch.is_ascii_alphanumeric())?;
     let end = m.start() + m.as_str().trim_end_matches([' ', ')', ',']).len();
-    if text[..start].ends_with('/') || text[end..].starts_with('/') {
+    // `PE-CONS 123/24` is a number of that series, read by the citation parser.
+    if text[..start].ends_with('/')
+        || text[end..].starts_with('/')
+        || text[..start].trim_end().ends_with("PE-CONS")
+    {
         return None;
     }
     Some(citation::council_number(

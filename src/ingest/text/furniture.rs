@@ -7,10 +7,11 @@ use crate::re::Regex;
 
 use super::*;
 
-/// The first line of a Council footer, for [`FOOTER`] and [`COUNCIL_FOOTER`].
+/// The first line of a Council footer without its page number, for [`FOOTER`] and
+/// [`COUNCIL_FOOTER`]: the document's number and the drafters' initials (`AB/cd`, `DMY/RC/sl`).
 macro_rules! council_footer {
     () => {
-        r"(?:PE-CONS\s+)?\d{1,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}/[A-Za-z]{1,5}\s+\d{1,3}"
+        r"(?:PE-CONS\s+)?\d{1,5}/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d+)*\s+[A-Za-z]{1,5}(?:/[A-Za-z]{1,5}){1,3}"
     };
 }
 
@@ -25,6 +26,8 @@ pub(crate) static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
         r"|-\s*\d+\s*-",
         r"|",
         council_footer!(),
+        // The cover page's footer has no page number.
+        r"(?:\s+\d{1,3})?",
         // The Council footer's second line: on an annex's pages `ANNEX`, the directorate, a mark,
         // the language.
         r"|(?:ANNEX(?:E|\s+[IVX]+)?\s+)?[A-Z]{2,8}(?:\.[0-9A-Z]{1,4}){0,3}\s+(?:LIMITE\s+)?",
@@ -37,7 +40,7 @@ pub(crate) static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The first line of a Council footer: the document's number, the drafter's initials, the page
 /// (`7123/23 ABC/de 1`, `PE-CONS 36/23 RS/ek 3`).
 static COUNCIL_FOOTER: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(concat!("^", council_footer!(), "$")).unwrap());
+    LazyLock::new(|| crate::re::compile(concat!("^", council_footer!(), r"\s+\d{1,3}$")).unwrap());
 /// A line's shape for telling running heads and footers by repetition: trimmed, each run of
 /// digits one `#` and each run of spaces one space, so `L 277/9` and `L 277/10`, `EN 3 EN` and
 /// `EN 12 EN` are alike, however a layout-keeping converter spaced them.
@@ -100,7 +103,33 @@ pub(crate) fn drop_page_furniture(lines: &mut [Line]) {
             lines[i].skip = true;
         }
     }
+    // An Official Journal head says what it is wherever it stands: text without form feeds
+    // has its heads mid-page.
+    for l in lines.iter_mut().filter(|l| is_oj_head(l.text)) {
+        l.skip = true;
+    }
 }
+/// Drop the page furniture converter Markdown keeps (see [`is_converted_furniture`]), in table
+/// rows too, where a page break inside a table leaves the footer as a row of cells.
+pub(crate) fn drop_converted_furniture(lines: &mut [Line]) {
+    let mut after_footer = false;
+    for l in lines.iter_mut() {
+        if is_blank(l.text) {
+            continue;
+        }
+        let cells = if is_table_row(l.text) {
+            l.text.replace(['|', '\t'], " ")
+        } else {
+            l.text.to_string()
+        };
+        let t = plain_text(&cells);
+        if is_converted_furniture(&t, after_footer) {
+            l.skip = true;
+        }
+        after_footer = is_council_footer(&t);
+    }
+}
+
 /// Whether lines of one shape, seen at the edge of these pages as `(page, text)`, are running
 /// furniture: the same text on every page (`Official Journal of the European Union`), or a
 /// number that goes with the page (`L 277/2`, `EN 3 EN`). Footnotes of one form
@@ -131,12 +160,61 @@ pub(crate) fn runs_with_pages(seen: &[(u32, &str)]) -> bool {
 }
 
 /// A line that is a page number or a Council footer on its own (`EN 3 EN`, `Page 3 of 22`,
-/// `8410/13 JV/fm 1`, `DG D 2C EN`).
+/// `8410/13 JV/fm 1`, `DG D 2C EN`), or an Official Journal page head.
 pub(crate) fn is_page_furniture(line: &str) -> bool {
     // A year alone (`2020`) is a roadmap's timetable or a table's cell, not page 2020.
     let t = line.trim();
     let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
-    !year && FOOTER.is_match(line)
+    (!year && FOOTER.is_match(line)) || is_oj_head(line)
+}
+
+/// An Official Journal page head on a line of its own, in any of its layouts since the 1990s:
+/// the issue and page, the language, the Journal's name (`of the European Communities` until
+/// 2003, `of the European Union` since) and the issue's date, page and date on either side
+/// (`L 123/10 EN Official Journal of the European Communities 5.5.1999`, `5.5.1999 EN Official
+/// Journal of the European Communities L 123/11`, `C 45/3`). The name alone is not enough: a
+/// sentence may wrap onto a line that reads `Official Journal of the European Union`.
+pub(crate) fn is_oj_head(line: &str) -> bool {
+    static OJ_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        let page = r"(?:[LC]\s+\d{1,4}(?:\s*[A-Z])?\s*/\s*\d{1,4}|\d{1,2}\.\d{1,2}\.\d{4})";
+        let name =
+            r"(?:[A-Z]{2}\s+)?Official\s+Journal\s+of\s+the\s+European\s+(?:Communities|Union)";
+        crate::re::compile(&format!(
+            r"^\s*(?:{page}\s+{name}(?:\s+{page})?|{name}\s+{page})\s*$"
+        ))
+        .unwrap()
+    });
+    line.len() < 160 && OJ_HEAD.is_match(line)
+}
+
+/// Page furniture that converter Markdown keeps as text (it has no pages to tell running lines
+/// by): the Council's footer — its first line with the document's number, the drafter's
+/// initials and the page (`PE-CONS 43/24 DMY/RC/sl 12`), its second with the directorate and
+/// the language (`ECOFIN.1.B EN`) — and Official Journal page heads. `line` is the text without
+/// markup; `after_footer` says the line before was a footer's first line, where a second line
+/// without the directorate's dotted code (`GIP EN`, `ANNEX I DG B EN`) is taken too.
+pub(crate) fn is_converted_furniture(line: &str, after_footer: bool) -> bool {
+    static DIRECTORATE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(concat!(
+            r"^\s*(?:ANNEX(?:E|\s+[IVX]+)?\s+)?[A-Z]{2,8}(?:\.[0-9A-Z]{1,4}){1,3}\s+(?:LIMITE\s+)?",
+            r"(?:BG|ES|CS|DA|DE|ET|EL|EN|FR|GA|HR|IT|LV|LT|HU|MT|NL|PL|PT|RO|SK|SL|FI|SV)\s*$"
+        ))
+        .unwrap()
+    });
+    let t = line.trim();
+    is_council_footer(t)
+        || DIRECTORATE.is_match(t)
+        || is_oj_head(t)
+        || (after_footer && FOOTER.is_match(t) && !t.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The first line of a Council footer, with its page or without (on the cover page):
+/// `7123/23 ABC/de 1`, `PE-CONS 36/23 RS/ek 3`, `PE-CONS 43/24 DMY/RC/sl`.
+pub(crate) fn is_council_footer(line: &str) -> bool {
+    static FIRST_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(concat!(r"^\s*", council_footer!(), r"(?:\s+\d{1,3})?\s*$")).unwrap()
+    });
+    FIRST_LINE.is_match(line)
 }
 
 /// Pages of a text that has no form feeds (pdfminer and copy-and-paste drop them): a page
@@ -300,6 +378,41 @@ mod tests {
             (8, "COM(2013) 48 final.")
         ]));
         assert_eq!(shape(" L 277/10 "), shape("L 277/9"));
+    }
+
+    #[test]
+    fn official_journal_heads_of_every_period_but_not_the_name_alone() {
+        for head in [
+            "L 123/10 EN Official Journal of the European Communities 5.5.1999",
+            "5.5.1999   EN   Official Journal of the European Communities   L 123/11",
+            "C 45/3 EN Official Journal of the European Union 19.2.2008",
+            "Official Journal of the European Union L 52/4",
+        ] {
+            assert!(is_oj_head(head) && is_page_furniture(head), "{head}");
+        }
+        // A sentence wrapped onto a line of its own.
+        assert!(!is_oj_head("Official Journal of the European Union"));
+        assert!(!is_oj_head(
+            "published in the Official Journal of the European Union on 5.5.1999"
+        ));
+    }
+
+    #[test]
+    fn council_footers_in_converter_markdown() {
+        assert!(is_converted_furniture("PE-CONS 43/24 DMY/RC/sl 12", false));
+        assert!(is_converted_furniture("PE-CONS 43/24 DMY/RC/sl", false));
+        assert!(is_converted_furniture("8410/13 JV/fm 1", false));
+        assert!(is_converted_furniture("ECOFIN.1.B EN", false));
+        assert!(is_converted_furniture("ANNEX I TREE.2.B EN", false));
+        // Without the directorate's dotted code, only right under a footer's first line.
+        assert!(is_converted_furniture("GIP EN", true));
+        assert!(!is_converted_furniture("GIP EN", false));
+        // A page number alone is left to the text: it may be a table's figure.
+        assert!(!is_converted_furniture("12", true));
+        assert!(!is_converted_furniture(
+            "Regulation (EU) 2019/2088 is amended",
+            false
+        ));
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub(crate) fn is_table_row(s: &str) -> bool {
 pub(crate) fn parse_table(rows: &[Line]) -> Block {
     let mut table = Table::default();
     let mut span: Option<std::ops::Range<usize>> = None;
-    for line in rows {
+    for line in rows.iter().filter(|l| !l.skip && is_table_row(l.text)) {
         let t = line.text;
         let pipe = !t.contains('\t');
         if pipe && t.trim().chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {

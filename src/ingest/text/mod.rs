@@ -51,6 +51,7 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
     }
     let mut warnings = Vec::new();
     let pages = if md {
+        furniture::drop_converted_furniture(&mut lines);
         None
     } else {
         // Without form feeds, the pages are found from their footers.
@@ -105,8 +106,25 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
         if md && is_table_row(line.text) {
             asm.flush();
             let start = i;
-            while i < lines.len() && is_table_row(lines[i].text) && !lines[i].skip {
-                i += 1;
+            // A footer dropped inside a table (a page break), as a row or as lines between
+            // rows, does not end it.
+            let gap = |k: usize| {
+                let run = lines[k..]
+                    .iter()
+                    .take_while(|l| l.skip || is_blank(l.text))
+                    .count();
+                let dropped = lines[k..k + run].iter().any(|l| l.skip);
+                let row_after = lines.get(k + run).is_some_and(|l| is_table_row(l.text));
+                (dropped && row_after).then_some(run)
+            };
+            while i < lines.len() {
+                if is_table_row(lines[i].text) {
+                    i += 1;
+                } else if let Some(run) = gap(i) {
+                    i += run;
+                } else {
+                    break;
+                }
             }
             asm.blocks.push(parse_table(&lines[start..i]));
             continue;
@@ -122,7 +140,7 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
     }
     asm.flush();
     let mut blocks = asm.blocks;
-    if let Some(w) = notations::pair(&mut blocks) {
+    if let Some(w) = notations::pair(&mut blocks, md) {
         warnings.push(w);
     }
     let mut blocks = join_cut_paragraphs(blocks);
@@ -589,6 +607,28 @@ impl<'a> Assembler<'a> {
             }
             return;
         }
+        // A note's marker on a line of its own (`(^1 )`, then the note's text on the next
+        // line, as EUR-Lex's act pages copy) stands apart from the notes around it.
+        if is_lone_caret_marker(t) {
+            self.start(BlockKind::Paragraph, line, t, line.start);
+            self.flush();
+            return;
+        }
+        // A converter may set a part's number and title on consecutive lines (`Article 1` /
+        // `Amendments to Regulation ...`): the number stands alone, as in plain text, where a
+        // sentence has ended before it and a title opens after it.
+        if self.md
+            && is_lone_part_number(&plain_text(t))
+            && self.cur.as_ref().is_none_or(|p| {
+                p.last_line.trim_end().ends_with(['.', ':', ';'])
+                    || matches!(p.kind, BlockKind::Heading { .. })
+            })
+            && (is_blank(next) || next.trim_start().starts_with(|c: char| !c.is_lowercase()))
+        {
+            self.start(BlockKind::Paragraph, line, t, line.start);
+            self.flush();
+            return;
+        }
         if let Some((marker, depth, off)) = list_marker(t, self.md) {
             self.start(
                 BlockKind::ListItem { marker, depth },
@@ -602,11 +642,8 @@ impl<'a> Assembler<'a> {
         let continues = match &self.cur {
             None => false,
             Some(p) if matches!(p.kind, BlockKind::Heading { .. }) => p.last_line.is_empty(),
-            Some(p) => {
-                self.md
-                    || !(ends_paragraph(p.last_line, t, self.typical, &p.kind)
-                        || self.is_part_title(p))
-            }
+            Some(p) if self.is_part_title(p) => false,
+            Some(p) => self.md || !ends_paragraph(p.last_line, t, self.typical, &p.kind),
         };
         if continues {
             let mut p = self.cur.take().expect("checked above");
@@ -689,6 +726,27 @@ fn is_short_title(s: &str) -> bool {
     s.split_whitespace().count() <= 8
         && !s.ends_with(',')
         && s.starts_with(|c: char| c.is_uppercase())
+}
+/// A note marker alone on its line: `(^1 )`, `(^12)`, `^3`.
+fn is_lone_caret_marker(t: &str) -> bool {
+    static MARKER: LazyLock<Regex> =
+        LazyLock::new(|| crate::re::compile(r"^\s*(?:\(\^\s*\d{1,3}\s*\)|\^\d{1,3})\s*$").unwrap());
+    MARKER.is_match(t)
+}
+/// A legal part's number alone: `Article 12`, `CHAPTER II`, `ANNEX I` (not `Annex.` ending a
+/// sentence).
+fn is_lone_part_number(t: &str) -> bool {
+    let t = t.trim();
+    t.len() <= 24
+        && !t.ends_with('.')
+        && heading_number(t).is_some_and(|(number, at)| {
+            t[at..].trim().is_empty()
+                && [
+                    "Article ", "Chapter ", "Section ", "Part ", "Title ", "Annex",
+                ]
+                .iter()
+                .any(|k| number.starts_with(k))
+        })
 }
 /// A code fence line: ```` ``` ```` or `~~~`, with or without a language.
 fn is_fence(s: &str) -> bool {

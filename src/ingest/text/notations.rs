@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Block, BlockKind, Para};
+use crate::model::{Block, BlockKind, FootnoteCall, Para};
 
 /// How a body's number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,8 @@ enum Marker {
     Caret,
     /// `1 text`.
     Bare,
+    /// A list item `1. text`: a converter that took a page's notes for an ordered list.
+    Listed,
 }
 
 /// How a call is written.
@@ -65,10 +67,176 @@ struct CallAt {
 /// Find the footnotes written in these notations and turn them into footnote bodies and calls.
 /// Numbers that already have a body (from `<sup>`, `[^N]:` or the page-foot reader) are left
 /// alone. Returns a warning when bodies were taken whose calls were not all found.
-pub(crate) fn pair(blocks: &mut Vec<Block>) -> Option<String> {
-    let warning = pair_runs(blocks);
+/// `converted` says the text is a converter's Markdown, whose ordered lists may be notes; in
+/// plain text a list numbered `1.` is a list (an article's numbered paragraphs).
+pub(crate) fn pair(blocks: &mut Vec<Block>, converted: bool) -> Option<String> {
+    split_run_on_bodies(blocks);
+    let warning = pair_runs(blocks, converted);
+    renumbered_note_lists(blocks);
     call_orphans(blocks);
     warning
+}
+
+/// A converter that takes a page's notes for an ordered list may head it `Footnotes` and number
+/// it afresh from 1 (Markdown's own list numbering): notes 18 to 21 as `1.` to `4.`. Such a list
+/// is read as the notes that the numbering lacks at that place, when the list fills the gap
+/// between the note bodies before and after it exactly (or, with none after, carries on the
+/// numbering); the heading, the converter's own, goes.
+fn renumbered_note_lists(blocks: &mut Vec<Block>) {
+    let note_number = |b: &Block| match b.kind {
+        BlockKind::Footnote { number } => Some(number),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let heading = matches!(blocks[i].kind, BlockKind::Heading { number: None, .. })
+            && is_notes_title(&blocks[i].para.text);
+        if !heading {
+            i += 1;
+            continue;
+        }
+        // The items `1.`, `2.`, ... right under the heading.
+        let items = blocks[i + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(k, b)| {
+                matches!(&b.kind, BlockKind::ListItem { marker, .. }
+                    if *marker == format!("{}.", k + 1))
+            })
+            .count();
+        let before = blocks[..i].iter().rev().find_map(note_number).unwrap_or(0);
+        let after = blocks[i + 1 + items..].iter().find_map(note_number);
+        let fits = after.map_or(before > 0, |a| a == before + items as u32 + 1);
+        if items == 0 || !fits {
+            i += 1;
+            continue;
+        }
+        for k in 0..items {
+            let b = &mut blocks[i + 1 + k];
+            b.kind = BlockKind::Footnote {
+                number: before + 1 + k as u32,
+            };
+        }
+        blocks.remove(i);
+        i += items;
+    }
+}
+
+/// A heading a converter gives the notes it gathers: `Footnotes`, `Notes`, `Endnotes`.
+fn is_notes_title(t: &str) -> bool {
+    matches!(
+        t.trim().trim_end_matches(':').to_lowercase().as_str(),
+        "footnotes" | "notes" | "endnotes"
+    )
+}
+
+/// Converters may run a page's note bodies together on one line: `(^1) COM(2018) 10 final.
+/// (^2) OJ L 1, 4.1.2019, p. 1.`, or `<sup>1</sup> ... <sup>2</sup> ...`. A body is cut at every
+/// marker of the next numbers in turn set apart by a space (a call inside a note's text is
+/// glued to its word), so that each note stands alone.
+fn split_run_on_bodies(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let (first, cuts) = match blocks[i].kind {
+            BlockKind::Paragraph => run_on_caret_markers(&blocks[i].para.text),
+            BlockKind::Footnote { number } => (number, run_on_note_calls(&blocks[i].para, number)),
+            _ => (0, Vec::new()),
+        };
+        if cuts.is_empty() {
+            i += 1;
+            continue;
+        }
+        let block = blocks.remove(i);
+        let text = &block.para.text;
+        let mut bounds = vec![0];
+        bounds.extend(&cuts);
+        bounds.push(text.len());
+        for (k, w) in bounds.windows(2).enumerate() {
+            let piece = &text[w[0]..w[1]];
+            let start = w[0] + (piece.len() - piece.trim_start().len());
+            let end = w[0] + piece.trim_end().len();
+            let kind = match block.kind {
+                // The call that marked a note's start is its number, not a call.
+                BlockKind::Footnote { .. } => BlockKind::Footnote {
+                    number: first + k as u32,
+                },
+                _ => BlockKind::Paragraph,
+            };
+            let cut_at = w[0];
+            let para = slice(&block.para, start..end, |c| {
+                k == 0 || c.at != cut_at || c.number != first + k as u32
+            });
+            blocks.insert(
+                i + k,
+                Block {
+                    kind,
+                    para,
+                    page: block.page,
+                },
+            );
+        }
+        i += bounds.len() - 1;
+    }
+}
+
+/// Where a paragraph that opens with a caret marker (`(^1)`, `(^1 )`, `^1`) holds the markers
+/// of the next notes: the first number and the offsets of the others.
+fn run_on_caret_markers(text: &str) -> (u32, Vec<usize>) {
+    let Some((first, Marker::Caret, _)) = leading_marker(text) else {
+        return (0, Vec::new());
+    };
+    let mut cuts = Vec::new();
+    for (pos, _) in text.match_indices('^').skip(1) {
+        let start = if text[..pos].ends_with('(') {
+            pos - 1
+        } else {
+            pos
+        };
+        if !text[..start].ends_with(char::is_whitespace) {
+            continue;
+        }
+        let want = first + cuts.len() as u32 + 1;
+        if let Some((n, Marker::Caret, strip)) = leading_marker(&text[start..]) {
+            if n == want && start + strip < text.len() {
+                cuts.push(start);
+            }
+        }
+    }
+    (first, cuts)
+}
+
+/// Where a footnote body holds the calls of the next notes in turn, each after the end of a
+/// note (a full stop, a bracket, a space): the offsets where those notes start.
+fn run_on_note_calls(para: &Para, number: u32) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    for c in &para.calls {
+        let ends_note = para.text[..c.at].trim_end().ends_with(['.', ';', ')'])
+            || para.text[..c.at].ends_with(char::is_whitespace);
+        if c.at > 0 && ends_note && c.number == number + cuts.len() as u32 + 1 {
+            cuts.push(c.at);
+        }
+    }
+    cuts
+}
+
+/// `range` of `para` as a paragraph of its own, with the calls `keep` keeps.
+fn slice(para: &Para, range: Range<usize>, keep: impl Fn(&FootnoteCall) -> bool) -> Para {
+    let calls: Vec<FootnoteCall> = para
+        .calls
+        .iter()
+        .filter(|c| range.contains(&c.at) || (c.at == range.end && range.end == para.text.len()))
+        .filter(|c| keep(c))
+        .map(|c| FootnoteCall {
+            number: c.number,
+            at: c.at - range.start,
+        })
+        .collect();
+    let mut p = para.clone();
+    p.span = para.source_span(range.clone());
+    p.remove(range.end..para.text.len());
+    p.remove(0..range.start);
+    p.calls = calls;
+    p
 }
 
 /// Calls for bodies that have none: a body the page-foot reader found on the page after its
@@ -131,7 +299,7 @@ fn call_orphans(blocks: &mut [Block]) {
     }
 }
 
-fn pair_runs(blocks: &mut Vec<Block>) -> Option<String> {
+fn pair_runs(blocks: &mut Vec<Block>, converted: bool) -> Option<String> {
     let have: std::collections::HashSet<u32> = blocks
         .iter()
         .filter_map(|b| match b.kind {
@@ -141,7 +309,7 @@ fn pair_runs(blocks: &mut Vec<Block>) -> Option<String> {
         .collect();
     let entries: Vec<Entry> = (0..blocks.len())
         .filter_map(|i| entry(blocks, i))
-        .filter(|e| !have.contains(&e.number))
+        .filter(|e| !have.contains(&e.number) && (converted || e.marker != Marker::Listed))
         .collect();
     if entries.is_empty() {
         return None;
@@ -215,16 +383,24 @@ fn pair_runs(blocks: &mut Vec<Block>) -> Option<String> {
         }
         // Most numbers of a long run must be called; a single body needs its call.
         // A run that carries on the numbering of the notes already taken is notes even where
-        // the converter lost the calls.
-        let continues = last_number > 0
+        // the converter lost the calls. An ordered list is notes only with all its calls.
+        let listed = run[0].marker == Marker::Listed;
+        let continues = !listed
+            && last_number > 0
             && first > last_number
             && ((first == last_number + 1 && run.len() >= 2)
                 || (first <= last_number + 3 && run.len() >= 3));
+        // An ordered list's calls stand in the text it ends, with no heading between.
+        let section_start = blocks[..before]
+            .iter()
+            .rposition(|b| matches!(b.kind, BlockKind::Heading { .. }))
+            .map_or(0, |k| k + 1);
         let enough = continues
-            || if run.len() >= 3 {
+            || if run.len() >= 3 && !listed {
                 best.len() * 2 >= run.len()
             } else {
                 best.len() == run.len()
+                    && (!listed || best.iter().all(|c| c.block >= section_start))
             };
         if !enough {
             continue;
@@ -348,7 +524,7 @@ fn fits(marker: Marker, call: Call) -> bool {
     match marker {
         Marker::Paren => matches!(call, Call::Spaced | Call::Paren | Call::Glued),
         Marker::Caret => matches!(call, Call::Caret),
-        Marker::Bare => matches!(call, Call::Glued | Call::Caret | Call::Spaced),
+        Marker::Bare | Marker::Listed => matches!(call, Call::Glued | Call::Caret | Call::Spaced),
     }
 }
 
@@ -432,13 +608,16 @@ fn entry_at(blocks: &[Block], i: usize) -> Option<Entry> {
     let text = b.para.text.as_str();
     match &b.kind {
         BlockKind::ListItem { marker, .. } => {
-            let n = marker.strip_prefix('(')?.strip_suffix(')')?;
+            let (n, marker) = match marker.strip_prefix('(') {
+                Some(rest) => (rest.strip_suffix(')')?, Marker::Paren),
+                None => (marker.strip_suffix('.')?, Marker::Listed),
+            };
             let number = small_number(n)?;
             Some(Entry {
                 block: i,
                 text_block: i,
                 number,
-                marker: Marker::Paren,
+                marker,
                 strip: 0,
             })
         }
@@ -449,7 +628,8 @@ fn entry_at(blocks: &[Block], i: usize) -> Option<Entry> {
                 let next = blocks.get(i + 1)?;
                 let own_text = matches!(next.kind, BlockKind::Paragraph)
                     && leading_marker(&next.para.text).is_none();
-                return (marker == Marker::Paren && own_text).then_some(Entry {
+                let lone = matches!(marker, Marker::Paren | Marker::Caret);
+                return (lone && own_text).then_some(Entry {
                     block: i,
                     text_block: i + 1,
                     number,
@@ -667,9 +847,15 @@ fn call_candidates(para: &Para, slot: usize, block: usize) -> Vec<CallAt> {
             let mut end = j;
             if t[..start].ends_with('(') {
                 start -= 1;
-                let after = t[end..].trim_start_matches(' ');
+                // `(^1 )`, the space often a no-break one.
+                let after = t[end..].trim_start();
                 if after.starts_with(')') {
                     end = t.len() - after.len() + 1;
+                }
+                // `Committee (^1 ),`: a call set apart goes with the space before it.
+                let before = t[..start].trim_end();
+                if !before.is_empty() {
+                    start = before.len();
                 }
             }
             if let Some(n) = small_number(&t[i..j]) {
@@ -717,7 +903,15 @@ fn call_candidates(para: &Para, slot: usize, block: usize) -> Vec<CallAt> {
                 c.is_alphabetic() || ".,;:)’”\"'".contains(c) || (c.is_ascii_digit() && punct_after)
             });
             let after = &t[j..];
+            // A converter may keep the space before a superscript and drop the one after:
+            // `a sustainable path 1. Ensuring`, `in terms of income 2, is`; after a word in
+            // lower case only, where a number ending a clause is no quantity.
+            let punct_glued = after.starts_with(['.', ',', ';', ':'])
+                && after[1..].chars().next().is_none_or(char::is_whitespace)
+                && word_before.chars().count() >= 3
+                && word_before.chars().all(char::is_lowercase);
             let after_ok = after.is_empty()
+                || punct_glued
                 || (after.starts_with(' ')
                     && after[1..].chars().next().is_some_and(|c| {
                         ".,;:)".contains(c) || (c.is_lowercase() && !is_unit_word(word_after))
