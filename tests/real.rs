@@ -47,19 +47,19 @@ const BARS: &[Bar] = &[
         as_given: &[
             ("metadata", 1.0),
             ("references", 1.0),
-            ("figures", 0.95),
+            ("figures", 1.0),
             ("commitments", 1.0),
         ],
         untagged: UNTAGGED,
     },
     Bar {
         name: "oj-l-2016-119-gdpr",
-        as_given: &[("references", 1.0), ("figures", 0.95)],
+        as_given: &[("references", 1.0), ("figures", 1.0)],
         untagged: UNTAGGED,
     },
     Bar {
         name: "pe-cons-43-24-esg-ratings",
-        as_given: &[("metadata", 1.0), ("references", 0.95), ("figures", 0.95)],
+        as_given: &[("metadata", 1.0), ("references", 1.0), ("figures", 1.0)],
         untagged: UNTAGGED,
     },
     Bar {

@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use crate::ingest::join::should_join;
+use crate::ingest::words::is_caps_line;
 use crate::model::{Block, BlockKind};
 use crate::re::Regex;
 
@@ -232,10 +233,50 @@ pub fn join_legal_headings(blocks: Vec<Block>) -> Vec<Block> {
 /// with its continuation where the reader cut it), and a run of headings repeated later is a
 /// contents list.
 pub fn settle_headings(blocks: Vec<Block>) -> Vec<Block> {
-    let mut blocks = demote_numbered_paragraphs(blocks);
+    let blocks = demote_numbered_paragraphs(blocks);
+    let mut blocks = join_capital_title_lines(blocks);
     demote_stray_letters(&mut blocks);
     mark_repeated_contents(&mut blocks);
     blocks
+}
+
+/// A legal part's title in capitals wrapped over lines (`ANNEX I INFORMATION TO BE PROVIDED`
+/// / `IN THE APPLICATION FOR AUTHORISATION`): the lines in capitals after it are its title.
+fn join_capital_title_lines(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut open: Option<(usize, u8)> = None; // the heading, and lines it may still take
+    for block in blocks {
+        if let Some((h, left)) = open.take() {
+            let t = block.para.text.trim();
+            let continues = left > 0
+                && block.kind == BlockKind::Paragraph
+                && is_caps_line(t)
+                && t.split_whitespace().count() <= 12
+                && !t.ends_with(['.', ':', ';'])
+                && heading_number(t).is_none();
+            if continues {
+                out[h].para.append(" ", &block.para);
+                open = Some((h, left - 1));
+                continue;
+            }
+        }
+        if let BlockKind::Heading {
+            number: Some(number),
+            ..
+        } = &block.kind
+        {
+            let legal = ["Annex", "Chapter", "Section", "Part", "Title"]
+                .iter()
+                .any(|k| number.starts_with(k));
+            let titled = heading_number(&block.para.text)
+                .is_some_and(|(_, at)| !block.para.text[at..].trim().is_empty());
+            if legal && titled && is_caps_line(block.para.text.trim()) {
+                open = Some((out.len(), 2));
+            }
+        }
+        out.push(block);
+    }
+    out
 }
 
 /// Lettered headings run A, B, C: a letter that neither opens a series nor follows the last
@@ -640,5 +681,25 @@ mod tests {
             heading("R", "R. METSOLA"),
         ]);
         assert_eq!(kinds(&out), ["h", "h", "p", "p"]);
+    }
+
+    #[test]
+    fn a_title_in_capitals_wrapped_over_lines_is_one_title() {
+        let out = settle_headings(vec![
+            heading("Annex I", "ANNEX I INFORMATION TO BE PROVIDED"),
+            block("IN THE APPLICATION FOR AUTHORISATION", false),
+            block("An application shall contain the following:", false),
+        ]);
+        assert_eq!(kinds(&out), ["h", "p"]);
+        assert_eq!(
+            out[0].para.text,
+            "ANNEX I INFORMATION TO BE PROVIDED IN THE APPLICATION FOR AUTHORISATION"
+        );
+        // A title in sentence case takes no line in capitals after it.
+        let out = settle_headings(vec![
+            heading("Annex", "Annex Roadmap of key actions"),
+            block("CLIMATE AMBITION", false),
+        ]);
+        assert_eq!(kinds(&out), ["h", "p"]);
     }
 }
