@@ -133,7 +133,9 @@ static TREATY: LazyLock<Regex> = LazyLock::new(|| {
         r"|",
         ordinal_paragraph!(),
         r"|\s*,?\s*and\s+points?\s+\([a-z]\)\s+of\s+Article\s+\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?)*)",
-        r"\s*,?\s+(?:of\s+the\s+)?(",
+        // A treaty named in brackets, as a quotation supplies it: `Articles 26(2), 28 and 34
+        // [TFEU]`.
+        r"\s*,?\s+(?:of\s+the\s+)?\[?(",
         treaty_name!(),
         r")\b"
     ))
@@ -166,8 +168,8 @@ static TREATY_THEREOF: LazyLock<Regex> = LazyLock::new(|| {
 static COUNCIL_DOC: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
         r"(?:\bST\s+|\b(?i:Council)\s+(?i:doc(?:ument)?s?)\.?\s+(?:(?i:No)\.?\s+)?|\b(?i:doc(?:ument)?)\.?\s+(?:(?i:No)\.?\s+)?)",
-        r"(\d{3,5})/(\d{2})\b((?:\s+(?:REV|ADD|COR)\s*\d{1,2})*)",
-        r"|\b(\d{3,5})/(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d{1,2})+)"
+        r"(\d{3,5}(?:/\d{1,2})?)/(\d{2})\b((?:\s+(?:REV|ADD|COR)\s*\d{1,2})*)",
+        r"|\b(\d{3,5}(?:/\d{1,2})?)/(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d{1,2})+)"
     ))
     .unwrap()
 });
@@ -626,6 +628,9 @@ fn act_number(
     let plausible_year = |s: &str| {
         full_year(s).is_some_and(|y| (1951..=2100).contains(&y)) && (s.len() == 4 || s.len() == 2)
     };
+    let suffix_norm = suffix.map(norm_domain);
+    // ECSC decisions number first with a two-digit year: `Decision 3632/93/ECSC`.
+    let ecsc = suffix_norm.as_deref() == Some("ECSC");
     // `No` marks number-first (`No 1049/2001`, `No 1408/71`), unless the first part is the
     // year: `Regulation (EU) No 2017/1001`, `Council Directive No 2004/82/EC` and `Directive
     // No 64/433/EEC` are year-first numbers written with a stray `No`.
@@ -633,13 +638,16 @@ fn act_number(
         let a_year4 = a.len() == 4 && plausible_year(a);
         let b_year4 = b.len() == 4 && plausible_year(b);
         if a_year4 {
-            // `No 2004/82/EC`: a four-digit year first, a number after.
-            b_year4
+            // `No 2004/82/EC`: a four-digit year first, a number after; but a two-digit year
+            // without a suffix ends a regulation's number of its time (`Regulation No 2027/97`
+            // is number 2027 of 1997).
+            b_year4 || (b.len() == 2 && plausible_year(b) && suffix.is_none())
         } else {
             plausible_year(b) || !plausible_year(a)
         }
     } else {
-        b.len() == 4 && plausible_year(b) && !(a.len() == 4 && plausible_year(a))
+        (b.len() == 4 && plausible_year(b) && !(a.len() == 4 && plausible_year(a)))
+            || (ecsc && plausible_year(b) && !plausible_year(a))
     };
     let (year, number) = if number_first {
         (full_year(b)?, strip_zeros(a))
@@ -652,11 +660,42 @@ fn act_number(
     if number == "0" {
         return None;
     }
-    let suffix = suffix.map(norm_domain);
     // The id takes the act's official form where the text's is informal (`Regulation
     // 2016/679` → `Regulation (EU) 2016/679`, `Regulation 1049/2001` → `Regulation (EC) No
     // 1049/2001`): since 2015 every act is numbered `(EU) YEAR/N`; before, regulations were
-    // `(EEC)`, `(EC)` or `(EU) No N/YEAR` by their year.
+    // `(EEC)`, `(EC)` or `(EU) No N/YEAR` by their year, directives and decisions `YEAR/N/EEC`,
+    // `/EC`, `/EU` (a suffix, never a domain in brackets), and a directive cited without its
+    // suffix (`Directive 93/13`) takes its era's.
+    let era = |year: u32, number: &str| -> &'static str {
+        let n: u32 = number.parse().unwrap_or(0);
+        match year {
+            ..=1992 => "EEC",
+            // The Treaty of Maastricht (1 November 1993) made the EEC the EC: the directives of
+            // 1993 up to the hundredth came before it.
+            1993 if n < 100 => "EEC",
+            1993..=2009 => "EC",
+            _ => "EU",
+        }
+    };
+    let suffix_form = matches!(tname, "Directive" | "Decision") && year < 2015 && !number_first;
+    let mut suffix = suffix_norm;
+    let mut domain = domain;
+    if suffix_form && suffix.is_none() {
+        match domain {
+            // `Decision (EU) 2013/755` is `Decision 2013/755/EU`.
+            Some(d) if matches!(d, "EU" | "EC" | "EEC") => {
+                suffix = Some(d.to_string());
+                domain = None;
+            }
+            None if tname == "Directive" => suffix = Some(era(year, &number).to_string()),
+            _ => {}
+        }
+    }
+    // A suffix form never gains a domain: `Directive (EU) 2000/60/EC` is `Directive
+    // 2000/60/EC`.
+    if suffix.is_some() && year < 2015 {
+        domain = None;
+    }
     let official = match (domain, &suffix) {
         (Some(d), _) => Some(d.to_string()),
         (None, Some(_)) => None,
@@ -675,7 +714,11 @@ fn act_number(
     if let Some(d) = &official {
         id.push_str(&format!(" ({d})"));
     }
-    if number_first && (has_no || tname == "Regulation") {
+    // Regulations numbered first, and the number-first decisions of the Parliament and the
+    // Council (`Decision No 676/2002/EC`) and of the ECSC, write `No`.
+    if number_first
+        && (has_no || tname == "Regulation" || (tname == "Decision" && suffix.is_some()))
+    {
         id.push_str(" No");
     }
     id.push_str(&format!(" {a}/{b}"));
@@ -785,13 +828,31 @@ fn council_document(c: &Captures) -> Option<Citation> {
     Some(council_number(m.range(), n, y, tail))
 }
 
-/// A Council document citation for number `n` of two-digit year `y`, with `REV 1`-style tail.
+/// A Council document citation for number `n` (`8410`, or `5869/1` with the revision the
+/// number carries) of two-digit year `y`, with its `REV 1`, `ADD 1`, `COR 1` tail. An addendum
+/// or a corrigendum is a document of its own, so the id keeps `ADD 1` and `COR 1`; a revision
+/// is the same document's later text, kept in the id where the number carries it (`5869/1/10
+/// REV 1`, as the register writes it) and otherwise in `details.revision` (`ST 6334/23 REV 2`
+/// is `6334/23`), its link going to the revision either way.
 pub fn council_number(range: Range<usize>, n: &str, y: &str, tail: &str) -> Citation {
     static REV: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(r"REV\s*(\d{1,2})").unwrap());
+    static PART: LazyLock<Regex> =
+        LazyLock::new(|| crate::re::compile(r"(REV|ADD|COR)\s*(\d{1,2})").unwrap());
     let revision = REV.captures(tail).and_then(|r| r[1].parse().ok());
+    let revised_number = n.contains('/');
+    let tail: Vec<String> = PART
+        .captures_iter(tail)
+        .filter(|c| revised_number || &c[1] != "REV")
+        .map(|c| format!("{} {}", &c[1], &c[2]))
+        .collect();
+    let mut id = format!("{n}/{y}");
+    if !tail.is_empty() {
+        id = format!("{id} {}", tail.join(" "));
+    }
+    let n = n.split('/').next().unwrap_or(n);
     Citation {
         range,
-        id: format!("{n}/{y}"),
+        id,
         kind: ReferenceKind::CouncilDocument,
         details: ReferenceDetails {
             year: full_year(y),
@@ -850,6 +911,8 @@ pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
                 ReferenceKind::Recommendation => ('H', "reco"),
                 ReferenceKind::JointAction => ('E', "joint_action"),
                 ReferenceKind::CommonPosition => ('E', "common_pos"),
+                // ECSC decisions have a sector letter of their own.
+                _ if d.domain.as_deref() == Some("ECSC") => ('S', "dec"),
                 _ => ('D', "dec"),
             };
             let n: u32 = number.parse().unwrap_or(0);
@@ -872,9 +935,18 @@ pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
             ));
         }
         ReferenceKind::CouncilDocument => {
-            let suffix = match d.revision {
-                Some(r) => format!("REV-{r}"),
-                None => "INIT".to_string(),
+            // The register names a document by its revision and parts: `ST-7102-2022-REV-1`,
+            // `ST-12345-2019-ADD-1-COR-1`.
+            let parts = match id.split_once(' ') {
+                Some((_, tail)) if !id.starts_with("PE-CONS") => tail.replace(' ', "-"),
+                _ => String::new(),
+            };
+            let suffix = match (d.revision, parts.as_str()) {
+                (_, p) if p.starts_with("REV") => p.to_string(),
+                (Some(r), "") => format!("REV-{r}"),
+                (Some(r), p) => format!("REV-{r}-{p}"),
+                (None, "") => "INIT".to_string(),
+                (None, p) => p.to_string(),
             };
             // The register files the `PE-CONS` series as `PE`, the others as `ST`.
             let series = if id.starts_with("PE-CONS") {

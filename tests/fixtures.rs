@@ -60,6 +60,7 @@ fixtures! {
     commitments_plain => "commitments-plain",
     commitments_variants => "commitments-variants",
     council_note_conclusions => "council-note-conclusions",
+    council_note_documents => "council-note-documents",
     council_pe_cons => "council-pe-cons",
     council_note_bilingual => "council-note-bilingual",
     council_note_numbered_paragraphs => "council-note-numbered-paragraphs",

@@ -4,6 +4,7 @@ mod batch;
 mod cli;
 mod dialects;
 mod differential;
+mod external;
 mod fixtures;
 mod index;
 mod real;

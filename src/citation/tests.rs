@@ -185,7 +185,27 @@ const CASES: &[(&str, &[&str])] = &[
         "Council Decision (CFSP) 2015/778 of 18 May 2015",
         &["Decision (CFSP) 2015/778"],
     ),
-    ("Decision 676/2002/EC", &["Decision 676/2002/EC"]),
+    // The Parliament's and Council's decisions of 1999-2014 number first, with `No`.
+    ("Decision 676/2002/EC", &["Decision No 676/2002/EC"]),
+    // Each era's form: ECSC decisions number first; a pre-2015 decision or directive written
+    // with a domain or without its suffix takes its suffix; a two-digit year after `No` ends a
+    // regulation's number of its time.
+    (
+        "Commission Decision 3632/93/ECSC",
+        &["Decision No 3632/93/ECSC"],
+    ),
+    ("Decision (EU) 2013/755", &["Decision 2013/755/EU"]),
+    ("Directive (EU) 2000/60/EC", &["Directive 2000/60/EC"]),
+    (
+        "Council Directive 93/13 on unfair terms",
+        &["Directive 93/13/EEC"],
+    ),
+    ("Directive 2006/123", &["Directive 2006/123/EC"]),
+    ("Regulation No 2027/97", &["Regulation (EC) No 2027/97"]),
+    (
+        "Articles 26(2), 28 and 34 [TFEU]",
+        &["Article 26(2) TFEU", "Article 28 TFEU", "Article 34 TFEU"],
+    ),
     (
         "Council Regulation (EEC) No 1408/71",
         &["Regulation (EEC) No 1408/71"],

@@ -44,6 +44,11 @@ pub fn extract(doc: &Document, structure: &Structure) -> Vec<Reference> {
         } else if at.block < 40 && PREVIOUS_DOCUMENTS.is_match(&para.text) {
             found.extend(previous_documents(&para.text));
             found.sort_by_key(|c| c.range.start);
+        } else if matches!(doc.blocks[at.block].kind, BlockKind::Footnote { .. })
+            && BARE_COUNCIL_NOTE.is_match(&para.text)
+        {
+            // A note that is only a number cites that Council document: `1 14603/19.`
+            found.extend(cover_note_number(&para.text));
         }
         for (k, c) in found.iter().enumerate() {
             let key = id_key(&c.id);
@@ -142,7 +147,15 @@ fn add_title(r: &mut Reference, title: &str) {
 
 static COVER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(
-        r"(?:^|[\s(])(?:ST\s+)?(\d{3,5})/(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d{1,2})*)(?:$|[\s),])",
+        r"(?:^|[\s(])(?:ST\s+)?(\d{3,5}(?:/\d{1,2})?)/(\d{2})((?:\s+(?:REV|ADD|COR)\s*\d{1,2})*)(?:$|[\s),.])",
+    )
+    .unwrap()
+});
+
+/// A footnote whose whole text is a Council document's number.
+static BARE_COUNCIL_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(
+        r"^\s*(?:ST\s+)?\d{3,5}(?:/\d{1,2})?/\d{2}(?:\s+(?:REV|ADD|COR)\s*\d{1,2})*\s*\.?\s*$",
     )
     .unwrap()
 });
@@ -153,7 +166,7 @@ fn cover_note_number(text: &str) -> Option<Citation> {
     let m = c.get(0)?;
     // Skip the separators the pattern takes on either side.
     let start = m.start() + m.as_str().find(|ch: char| ch.is_ascii_alphanumeric())?;
-    let end = m.start() + m.as_str().trim_end_matches([' ', ')', ',']).len();
+    let end = m.start() + m.as_str().trim_end_matches([' ', ')', ',', '.']).len();
     // `PE-CONS 123/24` is a number of that series, read by the citation parser.
     if text[..start].ends_with('/')
         || text[end..].starts_with('/')
@@ -177,11 +190,30 @@ static PREVIOUS_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every Council document number of a previous-documents field.
 fn previous_documents(text: &str) -> Vec<Citation> {
+    // `6650/24 + ADD 1`: the addendum of the number before is a document of its own.
+    static PART_OF_LAST: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(r"^\s*(?:\+|,|and)\s*((?:REV|ADD|COR)\s*\d{1,2})\b").unwrap()
+    });
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(mut c) = text.get(from..).and_then(cover_note_number) {
         c.range = c.range.start + from..c.range.end + from;
         from = c.range.end;
+        while let Some(p) = PART_OF_LAST.captures(&text[from..]) {
+            let whole = p.get(0).expect("the whole match");
+            let base = c.id.split(' ').next().unwrap_or(&c.id).to_string();
+            let (n, y) = base.rsplit_once('/').unwrap_or((&base, ""));
+            let part = p.get(1).expect("the part");
+            let mut addendum = citation::council_number(
+                from + part.start()..from + part.end(),
+                n,
+                y,
+                part.as_str(),
+            );
+            addendum.range = from + part.start()..from + whole.end();
+            from += whole.end();
+            out.push(std::mem::replace(&mut c, addendum));
+        }
         out.push(c);
     }
     out
@@ -596,10 +628,10 @@ mod tests {
     #[test]
     fn previous_documents_of_a_council_header_are_references() {
         let r = refs(
-            "NOTE\n\nFrom: General Secretariat of the Council\n\nNo. prev. doc.: 8811/22, 8812/22 REV 1\n\nSubject: Draft conclusions\n\nIn 2011/12 the figure 1234/56 is not a document.\n",
+            "NOTE\n\nFrom: General Secretariat of the Council\n\nNo. prev. doc.: 8811/22, 8812/22 REV 1 + ADD 1\n\nSubject: Draft conclusions\n\nIn 2011/12 the figure 1234/56 is not a document.\n",
         );
         let ids: Vec<&str> = r.iter().map(|x| x.id.as_str()).collect();
-        assert_eq!(ids, vec!["8811/22", "8812/22"]);
+        assert_eq!(ids, vec!["8811/22", "8812/22", "8812/22 ADD 1"]);
     }
 
     #[test]

@@ -326,8 +326,22 @@ pub(crate) fn reads_as_sentence(title: &str) -> bool {
     let verb_in_caps = w1.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !w1.chars().any(char::is_lowercase)
         && w2.starts_with(char::is_lowercase);
-    verb_in_caps || DEFINITION.is_match(t) || (words >= 6 && CLAUSE.is_match(t))
+    verb_in_caps
+        || DEFINITION.is_match(t)
+        || (words >= 6 && (CLAUSE.is_match(t) || DATED.is_match(t) || PAST_ACTION.is_match(t)))
 }
+
+/// A paragraph of a report opens with its date (`On 5 July 2023, the Commission ...`,
+/// `At its meeting on 9 May 2023, ...`); a title does not.
+static DATED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^(?:On|In|At|By|Since|From|Le|En|Au|Depuis)\s(?:[^,]{0,40}\s)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}\s*,").unwrap()
+});
+/// A subject, a verb in the past and its object: `The Council adopted its general approach`,
+/// `The Working Party examined the proposal`. A title's participle is followed by its noun
+/// (`The revised text`), not by a determiner.
+static PAST_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::re::compile(r"^(?:The|This|Its|All|Each|\p{Lu}\w+)(?:\s+\w+){0,3}\s+\w+ed\s+(?:its|their|the|a|an|this|these|that|those|his|her|our|on|by|to)\s").unwrap()
+});
 
 /// A definition: the quoted term, then `means`.
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -617,6 +631,9 @@ mod tests {
             "‘notified body’ means a conformity assessment body",
             "Delegations agreed on the text set out in the Annex.",
             "Le projet de conclusions a été examiné par le groupe",
+            "On 5 July 2023, the Commission submitted its proposal (ST 11503/23) to the",
+            "The Council adopted its general approach on 17 June 2024 (document",
+            "The Working Party examined the draft at its meetings",
         ] {
             assert!(reads_as_sentence(prose), "{prose}");
         }
@@ -626,6 +643,9 @@ mod tests {
             "CONTEXT OF THE PROPOSAL",
             "Added value of Union involvement (it may result from different factors). For the purposes of this point it is the value added.",
             "The European Green Deal",
+            "The revised text of the Regulation on soil monitoring",
+            "Selected indicators of the Digital Decade",
+            "Requirement(s) to be met in the short or long term including a detailed timeline",
         ] {
             assert!(!reads_as_sentence(title), "{title}");
         }

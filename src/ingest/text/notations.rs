@@ -1000,7 +1000,11 @@ fn call_candidates(para: &Para, slot: usize, block: usize) -> Vec<CallAt> {
             // Glued to a word (`Law5`, `Market.1`, `2022,7`) or to a year (`19904`).
             if ends_clause(next) {
                 let letters = word_before_glued(&t[..i]);
-                if (p.is_alphabetic() || ".,;:)’”".contains(p)) && letters >= 2 {
+                // A bracket closed before the stop ends a clause whatever it held (`(Council
+                // document 5869/1/24 REV 1).2`).
+                let after_bracket = t[..i].ends_with(").") || t[..i].ends_with("),");
+                if (p.is_alphabetic() || ".,;:)’”".contains(p)) && (letters >= 2 || after_bracket)
+                {
                     if let Some(n) = small_number(&t[i..j]) {
                         let word = t[..i].rsplit(char::is_whitespace).next().unwrap_or("");
                         let upper = word.chars().filter(|c| c.is_uppercase()).count();
@@ -1010,7 +1014,8 @@ fn call_candidates(para: &Para, slot: usize, block: usize) -> Vec<CallAt> {
                             range: i..j,
                             number: n,
                             kind: Call::Glued,
-                            plain_word: letters >= 3 && (upper * 2 <= letters || letters >= 5),
+                            plain_word: after_bracket
+                                || (letters >= 3 && (upper * 2 <= letters || letters >= 5)),
                         });
                     }
                 }
