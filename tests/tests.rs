@@ -6,6 +6,7 @@ mod dialects;
 mod differential;
 mod fixtures;
 mod index;
+mod quality;
 mod real;
 mod realcheck;
 mod robustness;
