@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use eurodoc::extract::{commitments, figures, metadata, planned, references};
-use eurodoc::{ingest, pipeline, structure};
+use eurodoc::{ingest, pipeline, quality, structure};
 
 fn fixture(rel: &str) -> Vec<u8> {
     let path = format!("{}/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
@@ -36,6 +36,7 @@ fn stages(c: &mut Criterion) {
     let doc = ingest::ingest(&bytes, Some("input.md")).unwrap();
     let st = structure::analyze(&doc);
     let refs = references::extract(&doc, &st);
+    let extraction = pipeline::extract_bytes(&bytes, Some("input.md")).unwrap();
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(bytes.len() as u64));
     g.bench_function("ingest", |b| {
@@ -58,6 +59,9 @@ fn stages(c: &mut Criterion) {
     });
     g.bench_function("planned", |b| {
         b.iter(|| planned::extract(black_box(&doc), &st))
+    });
+    g.bench_function("quality", |b| {
+        b.iter(|| quality::check(black_box(&doc), &extraction))
     });
     g.finish();
 }

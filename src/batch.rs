@@ -10,6 +10,7 @@
 //! The library reports; it does not print. The caller gets each finished document through a
 //! callback (for progress) and each line, in order, through a writer.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::ops::AddAssign;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::output::AnomalyKind;
 
 /// How to run a batch.
 #[derive(Debug, Clone)]
@@ -38,6 +40,8 @@ pub struct Outcome {
     /// The error, when it failed: kind and message.
     pub error: Option<(String, String)>,
     pub stats: Stats,
+    /// The kinds of anomaly its extraction shows (`quality`), in the order of the kinds.
+    pub anomalies: Vec<AnomalyKind>,
 }
 
 /// Counts that add up over a batch.
@@ -65,12 +69,52 @@ impl AddAssign for Stats {
 }
 
 /// What a finished batch did.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Summary {
     pub stats: Stats,
     pub elapsed: Duration,
     /// The batch stopped early (`fail_fast`).
     pub stopped: bool,
+    pub anomalies: AnomalyCounts,
+}
+
+/// The documents of a batch whose extraction shows anomalies, by kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnomalyCounts {
+    /// Documents with at least one anomaly.
+    pub documents: usize,
+    /// Per kind, the documents that show it (a document counts once per kind).
+    pub by_kind: BTreeMap<AnomalyKind, usize>,
+    /// Per kind, the first few of those documents, in input order.
+    pub examples: BTreeMap<AnomalyKind, Vec<PathBuf>>,
+}
+
+impl AnomalyCounts {
+    /// How many documents to keep as examples of a kind.
+    pub const EXAMPLES: usize = 3;
+
+    /// Count one document's anomalies.
+    pub fn add(&mut self, path: &Path, kinds: &[AnomalyKind]) {
+        if kinds.is_empty() {
+            return;
+        }
+        self.documents += 1;
+        for &kind in kinds {
+            *self.by_kind.entry(kind).or_default() += 1;
+            let examples = self.examples.entry(kind).or_default();
+            if examples.len() < Self::EXAMPLES {
+                examples.push(path.to_path_buf());
+            }
+        }
+    }
+
+    /// The kinds with their document counts, most documents first (ties in kind order).
+    pub fn ranked(&self) -> Vec<(AnomalyKind, usize)> {
+        let mut kinds: Vec<(AnomalyKind, usize)> =
+            self.by_kind.iter().map(|(&k, &n)| (k, n)).collect();
+        kinds.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
+        kinds
+    }
 }
 
 /// The error record written for an input that could not be processed.
@@ -127,12 +171,25 @@ pub fn parse_record(line: &str) -> Result<Record, InvalidRecord> {
             message: err["message"].as_str().unwrap_or("").to_string(),
         });
     }
+    let written = value["schema_version"].as_str().map(str::to_string);
     match serde_json::from_value(value) {
         Ok(e) => Ok(Record::Extracted(Box::new(e))),
-        Err(e) => Err(InvalidRecord {
-            path,
-            message: format!("not an eurodoc extraction: {e}"),
-        }),
+        Err(e) => {
+            // A line of an older eurodoc lacks what was added since (`quality` in 1.1.0).
+            let older = written
+                .filter(|v| v != crate::output::SCHEMA_VERSION)
+                .map(|v| {
+                    format!(
+                        " (written for schema {v}; this eurodoc reads {}: extract it again)",
+                        crate::output::SCHEMA_VERSION
+                    )
+                })
+                .unwrap_or_default();
+            Err(InvalidRecord {
+                path,
+                message: format!("not an eurodoc extraction: {e}{older}"),
+            })
+        }
     }
 }
 
@@ -231,6 +288,7 @@ pub fn process(path: &Path) -> Outcome {
                 line,
                 error: None,
                 stats,
+                anomalies: e.quality.iter().map(|a| a.kind).collect(),
             }
         }
         Err(err) => failed(&name, &err, path),
@@ -256,6 +314,7 @@ fn failed(name: &str, err: &Error, path: &Path) -> Outcome {
             failed: 1,
             ..Stats::default()
         },
+        anomalies: Vec::new(),
     }
 }
 
@@ -270,6 +329,7 @@ pub fn run(
 ) -> io::Result<Summary> {
     let start = Instant::now();
     let mut stats = Stats::default();
+    let mut anomalies = AnomalyCounts::default();
     let mut stopped = false;
     let work = |p: &Path| {
         let o = process(p);
@@ -279,6 +339,7 @@ pub fn run(
     ordered(inputs, options.jobs, &work, &mut |o: Outcome| {
         write(&o)?;
         stats += o.stats;
+        anomalies.add(&o.path, &o.anomalies);
         stopped = options.fail_fast && o.error.is_some();
         Ok(!stopped)
     })?;
@@ -286,6 +347,7 @@ pub fn run(
         stats,
         elapsed: start.elapsed(),
         stopped,
+        anomalies,
     })
 }
 
@@ -412,6 +474,18 @@ mod tests {
             (a.documents, a.ok, a.failed, a.pages, a.figures),
             (2, 1, 1, 3, 2)
         );
+    }
+
+    #[test]
+    fn anomalies_count_documents_per_kind() {
+        use AnomalyKind::*;
+        let mut a = AnomalyCounts::default();
+        a.add(Path::new("a"), &[FootnoteGap, HeadingSkip]);
+        a.add(Path::new("b"), &[]);
+        a.add(Path::new("c"), &[HeadingSkip]);
+        assert_eq!(a.documents, 2);
+        assert_eq!(a.ranked(), [(HeadingSkip, 2), (FootnoteGap, 1)]);
+        assert_eq!(a.examples[&HeadingSkip], [Path::new("a"), Path::new("c")]);
     }
 
     #[test]

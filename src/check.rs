@@ -1,6 +1,8 @@
 //! Fixture regression: every `fixtures/<name>/` holds one `input.*` file and the
 //! `expected.json` it must give. [`run`] extracts the input and compares the result with the
 //! expected file, ignoring `source.path`; with `bless` it rewrites the expected file instead.
+//! The expected file holds the extraction's `quality`, so a fixture whose anomalies grow
+//! fails, and [`Outcome::Fail`] names the new ones.
 //!
 //! A fixture over a genuine document does not carry the document: the publishers' files are
 //! not ours to redistribute. Its folder holds `input.shared` instead, one line naming the file
@@ -11,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::output::Extraction;
+use crate::output::{Anomaly, AnomalyKind, AnomalyPlace, Extraction};
 use crate::pipeline::extract_file;
 
 /// A fixture directory.
@@ -48,10 +50,55 @@ pub enum Outcome {
     Pass,
     /// The expected file was (re)written.
     Blessed,
-    /// The output differs; `diff` is a unified diff, expected → actual.
+    /// The output differs; `diff` is a unified diff, expected → actual, and `grown` the kinds
+    /// of anomaly (`quality`) the output has more of than the expected file.
     Fail {
         diff: String,
+        grown: Vec<Growth>,
     },
+}
+
+/// A kind of anomaly a fixture has more of than its expected file says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Growth {
+    pub kind: AnomalyKind,
+    pub expected: usize,
+    pub actual: usize,
+    /// The places the expected file does not list (among the places each lists).
+    pub new_places: Vec<AnomalyPlace>,
+}
+
+impl std::fmt::Display for Growth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} → {}", self.kind, self.expected, self.actual)
+    }
+}
+
+/// The kinds of anomaly `got` has more of than the expected extraction `want` (JSON), with
+/// the new places. An expected file without `quality` expects none.
+pub fn anomalies_grown(want: &serde_json::Value, got: &Extraction) -> Vec<Growth> {
+    let expected: Vec<Anomaly> = want
+        .get("quality")
+        .and_then(|q| serde_json::from_value(q.clone()).ok())
+        .unwrap_or_default();
+    got.quality
+        .iter()
+        .filter_map(|a| {
+            let before = expected.iter().find(|e| e.kind == a.kind);
+            let count = before.map_or(0, |e| e.count);
+            (a.count > count).then(|| Growth {
+                kind: a.kind,
+                expected: count,
+                actual: a.count,
+                new_places: a
+                    .places
+                    .iter()
+                    .filter(|p| !before.is_some_and(|e| e.places.contains(p)))
+                    .cloned()
+                    .collect(),
+            })
+        })
+        .collect()
 }
 
 /// Why a fixture could not be checked at all.
@@ -209,6 +256,7 @@ pub fn compare(f: &Fixture, got: &Extraction, bless: bool) -> Result<Outcome, Ch
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default() + "\n";
     Ok(Outcome::Fail {
         diff: unified_diff(&pretty(&want_obj), &pretty(&got_v), 200),
+        grown: anomalies_grown(&want_obj, got),
     })
 }
 

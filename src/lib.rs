@@ -4,6 +4,7 @@
 //! The pipeline ([`pipeline`]): an ingester ([`ingest`]) turns bytes into the document model
 //! ([`model`]); the structure stage ([`structure`]) finds parts, sections and footnotes; the
 //! extraction stages ([`extract`]) find metadata, references, figures and commitments; the
+//! [`quality`] pass reads the model and the findings and says where they cannot be trusted; the
 //! result is an [`output::Extraction`], the JSON contract. [`batch`] runs the pipeline over
 //! many documents; [`index`] keeps their references in a queryable SQLite citation index.
 
@@ -19,6 +20,7 @@ pub mod mentions;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod quality;
 pub mod re;
 pub mod sentence;
 pub mod structure;

@@ -13,7 +13,7 @@ use crate::model::SourceFormat;
 
 /// Version of this JSON contract. Bump the minor version when fields are added, the major
 /// version when fields change meaning or go away.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// Everything eurodoc extracts from one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -40,6 +40,11 @@ pub struct Extraction {
     pub planned_actions: Vec<PlannedAction>,
     /// Problems noticed and worked around; the output is still usable.
     pub warnings: Vec<String>,
+    /// Where the extraction shows that it cannot be trusted: one entry per kind of anomaly
+    /// found (see [`AnomalyKind`]), in the order of the kinds; empty when none is found. The
+    /// checks read the extraction and the document model only, the same for every input
+    /// format. A warning of `warnings` is counted here under its kind.
+    pub quality: Vec<Anomaly>,
 }
 
 /// The input the extraction came from.
@@ -473,6 +478,187 @@ pub struct PlannedAction {
     pub actor: Option<String>,
     pub text: String,
     pub location: Location,
+}
+
+/// One kind of anomaly found in an extraction: how many, and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Anomaly {
+    pub kind: AnomalyKind,
+    /// How many times the anomaly occurs.
+    pub count: usize,
+    /// Where, in document order: the first [`MAX_ANOMALY_PLACES`] (20) of them.
+    pub places: Vec<AnomalyPlace>,
+}
+
+/// How many places an [`Anomaly`] lists; `count` counts them all.
+pub const MAX_ANOMALY_PLACES: usize = 20;
+
+/// Where an anomaly shows, as far as it is known.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnomalyPlace {
+    /// Page (1-based), for sources with pages.
+    pub page: Option<u32>,
+    /// Number of the enclosing numbered section.
+    pub section: Option<String>,
+    /// Index of the block in reading order.
+    pub block: Option<usize>,
+    /// The footnote concerned: the body, the call, or the number that is missing.
+    pub footnote: Option<u32>,
+    /// A short excerpt of the text at fault, or what is wrong with it (`2.3 after 2.4`).
+    pub excerpt: String,
+}
+
+impl std::fmt::Display for AnomalyPlace {
+    /// `p. 3, § 2.1, block 40, footnote 7: excerpt`, with what is known.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut at: Vec<String> = Vec::new();
+        at.extend(self.page.map(|p| format!("p. {p}")));
+        at.extend(self.section.as_ref().map(|s| format!("§ {s}")));
+        at.extend(self.block.map(|b| format!("block {b}")));
+        at.extend(self.footnote.map(|n| format!("footnote {n}")));
+        if at.is_empty() {
+            f.write_str(&self.excerpt)
+        } else {
+            write!(f, "{}: {}", at.join(", "), self.excerpt)
+        }
+    }
+}
+
+/// The kinds of anomaly. Each names something a careful reader would call a bug of the
+/// extraction, never a matter of taste. The first thirteen are the checks of the evaluation
+/// kit's `selfcheck.py`, with its names and rules; the others are what only the library sees.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnomalyKind {
+    /// Footnote numbers skip (1, 2, 4): a body was lost or misread. Counted over all the
+    /// document's footnote numbers, one per number missing between the lowest and the highest.
+    FootnoteGap,
+    /// A footnote body that no call in the text points to.
+    FootnoteUncalled,
+    /// A footnote call that has no body (a warning says so).
+    CallWithoutBody,
+    /// A footnote body set aside: two bodies with one number (a warning says so).
+    BodyDropped,
+    /// The same numbered heading twice in one part (a table of contents read as headings, or
+    /// a running title).
+    HeadingRepeated,
+    /// A "heading" whose title reads like a sentence of body text (a numbered paragraph or
+    /// point taken for a heading): over 400 characters, or over 60 that open like a sentence
+    /// (`The ... is`).
+    HeadingIsProse,
+    /// A numbered heading (`2.3`) that goes backwards among its siblings (after `2.4`); a
+    /// restart at 1 opens a new series and is not counted.
+    HeadingOrder,
+    /// Converter notation left in text: `(^3)`, `[^3]`, `<sup>`, `^12`.
+    NotationResidue,
+    /// A page number line, running head (`L 277/4`) or `EN n EN` footer left in a sentence.
+    FurnitureResidue,
+    /// A figure that is a footnote number followed by the note's first word (`12 COM`).
+    FigureNoteNumber,
+    /// A figure read from digits grouped by dots or spaces as a small decimal (`6.600 groups`
+    /// read as 6.6).
+    FigureGrouping,
+    /// A CELEX number that is not well formed.
+    CelexForm,
+    /// An act id whose domain cannot exist in its year: `(EU)` before 2010, `(EC)` after
+    /// 2010, `No` with a year-first number, a domain before a suffix form
+    /// (`Directive (EU) 2000/60/EC`).
+    IdEra,
+    /// A numbered heading that skips a number among its siblings (`2.3` right after `2.1`,
+    /// `Article 7` after `Article 5`): a heading was lost or misread.
+    HeadingSkip,
+    /// A footnote call in the first row of a table, its header.
+    CallInTableHeader,
+    /// A table whose grid could not be read: an annex table of planned actions read as a
+    /// run of paragraphs, its columns lost.
+    TableUnread,
+    /// A footnote area that could not be read as notes: a page foot that reads as numbered
+    /// notes kept as text, small type at the foot set as a table, text in the notes that
+    /// continues no note, a text whose note bodies were not found.
+    FootnoteAreaUnread,
+    /// A page whose text is in fonts without a Unicode mapping: it may come out garbled.
+    TextUndecodable,
+    /// A page that hit a work limit and was read only in part.
+    PageTruncated,
+    /// A PDF that marks most of its text as page furniture (artifacts): the marks were
+    /// ignored, so running heads may stand in the text.
+    ArtifactsIgnored,
+    /// A warning that no other kind names.
+    OtherWarning,
+}
+
+impl AnomalyKind {
+    /// Every kind, in the order of the output.
+    pub const ALL: [AnomalyKind; 21] = [
+        AnomalyKind::FootnoteGap,
+        AnomalyKind::FootnoteUncalled,
+        AnomalyKind::CallWithoutBody,
+        AnomalyKind::BodyDropped,
+        AnomalyKind::HeadingRepeated,
+        AnomalyKind::HeadingIsProse,
+        AnomalyKind::HeadingOrder,
+        AnomalyKind::NotationResidue,
+        AnomalyKind::FurnitureResidue,
+        AnomalyKind::FigureNoteNumber,
+        AnomalyKind::FigureGrouping,
+        AnomalyKind::CelexForm,
+        AnomalyKind::IdEra,
+        AnomalyKind::HeadingSkip,
+        AnomalyKind::CallInTableHeader,
+        AnomalyKind::TableUnread,
+        AnomalyKind::FootnoteAreaUnread,
+        AnomalyKind::TextUndecodable,
+        AnomalyKind::PageTruncated,
+        AnomalyKind::ArtifactsIgnored,
+        AnomalyKind::OtherWarning,
+    ];
+
+    /// The kind's name as the JSON writes it (`footnote-gap`).
+    pub fn name(self) -> &'static str {
+        match self {
+            AnomalyKind::FootnoteGap => "footnote-gap",
+            AnomalyKind::FootnoteUncalled => "footnote-uncalled",
+            AnomalyKind::CallWithoutBody => "call-without-body",
+            AnomalyKind::BodyDropped => "body-dropped",
+            AnomalyKind::HeadingRepeated => "heading-repeated",
+            AnomalyKind::HeadingIsProse => "heading-is-prose",
+            AnomalyKind::HeadingOrder => "heading-order",
+            AnomalyKind::NotationResidue => "notation-residue",
+            AnomalyKind::FurnitureResidue => "furniture-residue",
+            AnomalyKind::FigureNoteNumber => "figure-note-number",
+            AnomalyKind::FigureGrouping => "figure-grouping",
+            AnomalyKind::CelexForm => "celex-form",
+            AnomalyKind::IdEra => "id-era",
+            AnomalyKind::HeadingSkip => "heading-skip",
+            AnomalyKind::CallInTableHeader => "call-in-table-header",
+            AnomalyKind::TableUnread => "table-unread",
+            AnomalyKind::FootnoteAreaUnread => "footnote-area-unread",
+            AnomalyKind::TextUndecodable => "text-undecodable",
+            AnomalyKind::PageTruncated => "page-truncated",
+            AnomalyKind::ArtifactsIgnored => "artifacts-ignored",
+            AnomalyKind::OtherWarning => "other-warning",
+        }
+    }
+
+    /// The kind of this name, if it is one.
+    pub fn from_name(name: &str) -> Option<AnomalyKind> {
+        AnomalyKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// Whether `selfcheck.py` of the evaluation kit has this check, under the same name.
+    pub fn in_selfcheck(self) -> bool {
+        self <= AnomalyKind::IdEra
+    }
+}
+
+impl std::fmt::Display for AnomalyKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// The JSON Schema of [`Extraction`], pretty-printed, with a trailing newline.

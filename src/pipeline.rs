@@ -1,4 +1,4 @@
-//! The pipeline: ingest → model → structure → extraction stages → [`Extraction`].
+//! The pipeline: ingest → model → structure → extraction stages → quality → [`Extraction`].
 //!
 //! Independent stages run in parallel with rayon: metadata beside references, then figures,
 //! commitments and planned actions (figures and commitments need the references).
@@ -13,6 +13,7 @@ use crate::extract::{commitments, figures, metadata, planned, references};
 use crate::ingest;
 use crate::model::Document;
 use crate::output::{Extraction, Parts, SCHEMA_VERSION, Source};
+use crate::quality;
 use crate::structure;
 
 /// Read the file at `path` and extract it.
@@ -87,7 +88,7 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
     // The stages are done with the structure: its parts move into the output.
     let mut warnings = doc.warnings.clone();
     warnings.extend(structure.warnings);
-    Extraction {
+    let mut extraction = Extraction {
         schema_version: SCHEMA_VERSION.to_string(),
         source,
         metadata,
@@ -106,7 +107,11 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
         requests,
         planned_actions,
         warnings,
-    }
+        quality: Vec::new(),
+    };
+    // After every stage: the checks read what the stages found.
+    extraction.quality = quality::check(doc, &extraction);
+    extraction
 }
 
 /// Lines of a small document that goes through every stage: `#` starts a numbered heading,
@@ -227,6 +232,7 @@ pub fn warm_up() {
         let _ = figures::extract(&doc, &structure, &refs);
         let _ = commitments::extract(&doc, &structure, &refs);
         let _ = planned::extract(&doc, &structure);
+        quality::warm_up();
     });
 }
 

@@ -32,6 +32,16 @@ pub fn compile(pattern: &str) -> Result<Regex, Error> {
     Ok(Regex { inner })
 }
 
+/// Compile a pattern with Unicode `\d`, `\w`, `\s` and `\b`, as Python's `re` reads them, and
+/// no prefilter: for checks that must agree with a Python script match for match.
+pub fn compile_unicode(pattern: &str) -> Result<Regex, Error> {
+    let inner = meta::Regex::builder()
+        .configure(meta::Config::new().auto_prefilter(false))
+        .build(pattern)
+        .map_err(Box::new)?;
+    Ok(Regex { inner })
+}
+
 /// A match: a span of a haystack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Match<'h> {

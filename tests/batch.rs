@@ -128,9 +128,44 @@ fn output_is_the_same_for_any_number_of_jobs() {
     let two = batch(&[root, "--jobs", "2", "--quiet"], None);
     assert!(!one.stdout.is_empty());
     assert!(one.stdout == two.stdout, "--jobs 1 and --jobs 2 differ");
+    assert_eq!(
+        stderr(&one),
+        "7 documents, none with anomalies\n",
+        "--quiet prints the one summary line"
+    );
+    assert_eq!(one.stderr, two.stderr);
+}
+
+/// The summary counts the documents whose extraction shows anomalies, by kind, most
+/// documents first, and names a few of each; `--quiet` keeps the one line.
+#[test]
+fn the_summary_counts_documents_with_anomalies_by_kind() {
+    let dir = mixed_folder();
+    let d = dir.path();
+    std::fs::copy(repo("tests/data/quality/anomalies.md"), d.join("x.md")).unwrap();
+    let text = "# 1. Scope\n\nA plan<sup>1</sup> and a review<sup>3</sup>.\n\n\
+                <sup>1</sup> One.\n\n<sup>3</sup> Three.\n";
+    std::fs::write(d.join("y.md"), text).unwrap();
+    let root = d.to_str().unwrap();
+    let o = batch(&[root, "--quiet"], None);
+    let quiet = stderr(&o);
+    assert_eq!(quiet.lines().count(), 1, "{quiet}");
     assert!(
-        one.stderr.is_empty() && two.stderr.is_empty(),
-        "--quiet prints nothing"
+        quiet.starts_with("9 documents, 2 with anomalies: 2 footnote-gap, 1 footnote-uncalled, "),
+        "{quiet}"
+    );
+    let o = batch(&[root], None);
+    let err = stderr(&o);
+    assert!(err.contains(&format!("\n{quiet}")), "{err}");
+    let x = d.join("x.md");
+    let y = d.join("y.md");
+    assert!(
+        err.contains(&format!(
+            "\n  footnote-gap: {}, {}\n",
+            x.display(),
+            y.display()
+        )),
+        "{err}"
     );
 }
 

@@ -132,6 +132,35 @@ fn check_reports_differences_and_bless_fixes_them() {
     );
 }
 
+/// A fixture whose extraction shows more anomalies than its expected file fails, naming the
+/// kind and the new places before the diff.
+#[test]
+fn check_names_the_anomalies_a_fixture_gained() {
+    let dir = tempfile::tempdir().unwrap();
+    let fx = dir.path().join("gap");
+    std::fs::create_dir(&fx).unwrap();
+    let text = "# 1. Scope\n\nA plan<sup>1</sup> and a review<sup>3</sup>.\n\n\
+                <sup>1</sup> One.\n\n<sup>3</sup> Three.\n";
+    std::fs::write(fx.join("input.md"), text).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let o = eurodoc(&["check", root, "--bless"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    // The expected file as it was before the gap: no anomaly.
+    let expected = fx.join("expected.json");
+    let mut want: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&expected).unwrap()).unwrap();
+    assert_eq!(want["quality"][0]["kind"], "footnote-gap");
+    want["quality"] = serde_json::json!([]);
+    std::fs::write(&expected, serde_json::to_string_pretty(&want).unwrap()).unwrap();
+    let o = eurodoc(&["check", root]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("FAIL     gap\n  more anomalies: footnote-gap 0 → 1\n    new: § 1, block 2, footnote 2: footnote 2 is missing\n"),
+        "{out}"
+    );
+}
+
 /// A fixture over a document of the shared folder (`input.shared`) reads it from there; where
 /// the folder lacks it the fixture is skipped with a line naming it, or fails when required.
 #[test]

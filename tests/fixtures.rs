@@ -23,9 +23,23 @@ fn check_fixture(name: &str) {
     assert_valid(&serde_json::to_value(&got).expect("serialises"));
     match check::compare(&fixture, &got, false) {
         Ok(Outcome::Pass) => {}
-        Ok(Outcome::Fail { diff }) => panic!(
-            "fixture {name}: output differs from expected.json (run `cargo run -- check --bless` if the change is right):\n{diff}"
-        ),
+        Ok(Outcome::Fail { diff, grown }) => {
+            let grown: Vec<String> = grown
+                .iter()
+                .map(|g| {
+                    let places: Vec<String> = g
+                        .new_places
+                        .iter()
+                        .map(|p| format!("\n    new: {p}"))
+                        .collect();
+                    format!("\n  more anomalies: {g}{}", places.concat())
+                })
+                .collect();
+            panic!(
+                "fixture {name}: output differs from expected.json (run `cargo run -- check --bless` if the change is right):{}\n{diff}",
+                grown.concat()
+            )
+        }
         Ok(Outcome::Blessed) => unreachable!("not blessing"),
         Err(e) => panic!("{e}"),
     }

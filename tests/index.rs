@@ -539,6 +539,108 @@ fn content_indexed_under_another_path_is_not_indexed_twice() {
     assert!(!index.paths().unwrap().contains(&refs));
 }
 
+/// What version 3 added, taken away: an index as schema version 2 wrote it.
+const DOWN_TO_V2: &str = "
+    DROP TABLE anomaly_places;
+    DROP TABLE anomalies;
+    DROP INDEX documents_anomalies;
+    ALTER TABLE documents DROP COLUMN anomalies;
+    UPDATE meta SET value = '2' WHERE key = 'schema_version';
+";
+
+/// An index written by schema version 2 (no anomalies) is migrated when opened; its documents
+/// count as not checked, and the next `add` of their files extracts them again, the same
+/// rows coming back with their anomalies.
+#[test]
+fn a_version_2_index_is_migrated_and_its_documents_checked_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("old.sqlite");
+    let folder = corpus();
+    std::fs::copy(
+        repo("tests/data/quality/anomalies.md"),
+        folder.path().join("anomalies.md"),
+    )
+    .unwrap();
+    add(&db, folder.path(), None);
+    let before = mention_rows(&db);
+    let checked = Index::open_existing(&db).unwrap().stats().unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(DOWN_TO_V2)
+        .unwrap();
+    let stats = Index::open(&db).unwrap().stats().unwrap();
+    assert_eq!((stats.unchecked, stats.with_anomalies), (7, 0));
+    assert_sound(&db);
+    let s = add(&db, folder.path(), None);
+    assert_eq!((s.replaced, s.unchanged), (7, 0), "{s:?}");
+    assert_eq!(mention_rows(&db), before);
+    assert_eq!(Index::open_existing(&db).unwrap().stats().unwrap(), checked);
+    // Checked now: the next add extracts nothing.
+    let s = add(&db, folder.path(), None);
+    assert_eq!((s.replaced, s.unchanged), (0, 7), "{s:?}");
+}
+
+/// `stats` lists the documents with the most anomalies; `query` marks the mentions that stand
+/// where the citing document's extraction shows anomalies.
+#[test]
+fn stats_and_query_show_where_extractions_cannot_be_trusted() {
+    let folder = corpus();
+    std::fs::copy(
+        repo("tests/data/quality/anomalies.md"),
+        folder.path().join("anomalies.md"),
+    )
+    .unwrap();
+    let db = folder.path().join("ix.sqlite");
+    add(&db, folder.path(), None);
+    let index = Index::open_existing(&db).unwrap();
+    let stats = index.stats().unwrap();
+    assert_eq!(stats.unchecked, 0);
+    let first = &stats.most_anomalies[0];
+    assert!(first.path.ends_with("anomalies.md"), "{stats:?}");
+    let extraction = eurodoc::extract_file(&folder.path().join("anomalies.md")).unwrap();
+    let total: usize = extraction.quality.iter().map(|a| a.count).sum();
+    assert_eq!(first.anomalies as usize, total);
+    assert_eq!(first.kinds.len(), extraction.quality.len());
+    assert!(
+        stats
+            .most_anomalies
+            .windows(2)
+            .all(|w| w[0].anomalies >= w[1].anomalies)
+    );
+    assert_eq!(stats.with_anomalies as usize, stats.most_anomalies.len());
+
+    // COM(2012) 85 stands in section 1, beside converter notation and a footnote gap.
+    let q = index.query("COM(2012) 85").unwrap().unwrap();
+    let doc = q
+        .documents
+        .iter()
+        .find(|d| d.path.ends_with("anomalies.md"))
+        .expect("anomalies.md cites it");
+    assert_eq!(doc.anomalies, Some(total as u32));
+    let near = &doc.mentions[0].anomalies_near;
+    assert!(near.contains(&"notation-residue".to_string()), "{near:?}");
+    // A clean document cites COM(2015) 185: nothing near its mentions.
+    let q = index.query("COM(2015) 185").unwrap().unwrap();
+    for d in &q.documents {
+        assert!(
+            d.mentions.iter().all(|m| m.anomalies_near.is_empty()),
+            "{d:?}"
+        );
+    }
+
+    let out = index_cli(&db, &["query", "COM(2012) 85"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("! its extraction shows anomalies near 1 of 1 mention"),
+        "{text}"
+    );
+    assert!(text.contains("      ! near: "), "{text}");
+    let out = index_cli(&db, &["stats"]);
+    let text = stdout(&out);
+    assert!(text.contains("documents with anomalies  "), "{text}");
+    assert!(text.contains("anomalies.md"), "{text}");
+}
+
 /// An index written by schema version 1 (no recital or paragraph columns) is migrated in
 /// place when opened, keeps its rows, and takes new documents with the new columns.
 #[test]
@@ -550,6 +652,7 @@ fn a_version_1_index_is_migrated() {
     let before = mention_rows(&db);
     {
         let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(DOWN_TO_V2).unwrap();
         conn.execute_batch(
             "ALTER TABLE mentions DROP COLUMN recital;
              ALTER TABLE mentions DROP COLUMN paragraph;

@@ -13,8 +13,12 @@ writes
   record ``eurodoc batch`` writes ({"source": {"path": ...}, "error": {"kind", "message"}});
 - ``OUTPUT/mentions/``: Parquet, one row per reference mention (path, sha256, reference,
   kind, celex, text, section, place, page, footnote, sentence): ``eurodoc.mention_rows``;
+- ``OUTPUT/documents/``: Parquet, one row per document: path, sha256, ``error`` (the error's
+  kind, null when it was extracted), ``anomalies`` (how many its extraction shows) and
+  ``quality``, a map from each kind of anomaly found (``footnote-gap``, ``heading-skip``, ...)
+  to its count: the extraction's ``quality``, to find the documents not to trust;
 
-then prints the most cited references. Local files are named by their path without the
+then prints the most cited references and the documents with anomalies by kind. Local files are named by their path without the
 ``file:`` scheme, so the extractions load into the citation index as they are:
 
     cat OUTPUT/extractions/part-* | eurodoc index add --from -
@@ -35,7 +39,13 @@ import time
 from pyspark import StorageLevel
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
-from pyspark.sql.types import IntegerType, StringType, StructField, StructType
+from pyspark.sql.types import (
+    IntegerType,
+    MapType,
+    StringType,
+    StructField,
+    StructType,
+)
 
 MENTION_COLUMNS = [
     ("path", StringType()),
@@ -51,6 +61,15 @@ MENTION_COLUMNS = [
     ("sentence", StringType()),
 ]
 MENTION_SCHEMA = StructType([StructField(name, kind, True) for name, kind in MENTION_COLUMNS])
+DOCUMENT_SCHEMA = StructType(
+    [
+        StructField("path", StringType(), True),
+        StructField("sha256", StringType(), True),
+        StructField("error", StringType(), True),
+        StructField("anomalies", IntegerType(), True),
+        StructField("quality", MapType(StringType(), IntegerType()), True),
+    ]
+)
 
 
 def local_path(uri: str) -> str:
@@ -62,8 +81,16 @@ def local_path(uri: str) -> str:
     return uri
 
 
+def document_row(extraction: dict) -> tuple:
+    """A document's row: path, sha256, no error, its anomalies and their counts by kind."""
+    quality = {a["kind"]: a["count"] for a in extraction["quality"]}
+    source = extraction["source"]
+    return source["path"], source["sha256"], None, sum(quality.values()), quality
+
+
 def extract_partition(records, jobs):
-    """(path, bytes) pairs of one partition → (JSON line, failed, mention rows) per document."""
+    """(path, bytes) pairs of one partition → (JSON line, failed, mention rows, document row)
+    per document."""
     import eurodoc  # imported on the executor
 
     named = ((local_path(uri), data) for uri, data in records)
@@ -71,10 +98,11 @@ def extract_partition(records, jobs):
     for result in eurodoc.extract_many(documents, jobs=jobs, as_json=True):
         if isinstance(result, eurodoc.EurodocError):
             line = json.dumps(result.to_record(), ensure_ascii=False, separators=(",", ":"))
-            yield line, True, []
+            yield line, True, [], (result.path, None, result.kind, None, None)
         else:
             rows = eurodoc.mention_rows(result)
-            yield result, False, [tuple(row[name] for name, _ in MENTION_COLUMNS) for row in rows]
+            mentions = [tuple(row[name] for name, _ in MENTION_COLUMNS) for row in rows]
+            yield result, False, mentions, document_row(json.loads(result))
 
 
 def main(argv=None) -> int:
@@ -129,6 +157,8 @@ def main(argv=None) -> int:
     lines.write.mode(mode).text(os.path.join(args.output, "extractions"))
     mentions = spark.createDataFrame(results.flatMap(lambda r: r[2]), MENTION_SCHEMA)
     mentions.write.mode(mode).parquet(os.path.join(args.output, "mentions"))
+    table = spark.createDataFrame(results.map(lambda r: r[3]), DOCUMENT_SCHEMA)
+    table.write.mode(mode).parquet(os.path.join(args.output, "documents"))
 
     documents = results.count()
     failed = results.filter(lambda r: r[1]).count()
@@ -151,6 +181,18 @@ def main(argv=None) -> int:
     print(f"{'documents':>9}  {'mentions':>8}  {'kind':<22}  reference")
     for row in top:
         print(f"{row.documents:>9}  {row.mentions:>8}  {row.kind:<22}  {row.reference}")
+    # As `eurodoc batch` ends: the documents with anomalies, by kind, most documents first.
+    checked = spark.read.parquet(os.path.join(args.output, "documents"))
+    kinds = (
+        checked.select(F.explode("quality").alias("kind", "count"))
+        .groupBy("kind")
+        .agg(F.count("*").alias("documents"))
+        .orderBy(F.desc("documents"), "kind")
+        .collect()
+    )
+    flagged = checked.filter(F.col("anomalies") > 0).count()
+    listed = ", ".join(f"{k.documents} {k.kind}" for k in kinds)
+    print(f"{documents} documents, {flagged} with anomalies" + (f": {listed}" if listed else ""))
     spark.stop()
     return 0
 

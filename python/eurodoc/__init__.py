@@ -26,6 +26,12 @@ Schema, every field described):
 - ``commitments`` (who commits to do what, by when), ``requests`` (what the document asks
   others to do), ``planned_actions`` (roadmap tables).
 - ``warnings``: what could not be read. Nothing is dropped silently.
+- ``quality``: where the extraction shows it cannot be trusted, found by checks that need no
+  annotation: one entry per kind of anomaly found, with ``kind`` (``footnote-gap``,
+  ``footnote-uncalled``, ``heading-repeated``, ``heading-skip``, ``figure-grouping``,
+  ``id-era``, ...), ``count`` and ``places`` (the first 20: ``page``, ``section``, ``block``,
+  ``footnote``, ``excerpt``); an empty list when none is found. Every kind and its meaning:
+  ``eurodoc.schema()["$defs"]["AnomalyKind"]``.
 
 Inputs are paths (``str`` or ``os.PathLike``), ``bytes``, or ``(name, bytes)`` pairs such as
 Spark's ``binaryFiles`` yields; the name's extension tells Markdown from text, and becomes

@@ -86,6 +86,31 @@ def test_extractions_equal_the_batch(spark_run, batch):
     assert kinds == ["empty", "not_pdf"]
 
 
+def test_documents_carry_the_quality_of_their_extraction(spark_run, batch):
+    out, stdout = spark_run
+    lines, _ = batch
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.master("local[1]").appName("eurodoc-test").getOrCreate()
+    try:
+        rows = spark.read.parquet(str(out / "documents")).collect()
+    finally:
+        spark.stop()
+    by_path = {r.path: r for r in rows}
+    assert len(by_path) == len(rows) == len(lines)
+    flagged = 0
+    for line in lines:
+        row = by_path[line["source"]["path"]]
+        if "error" in line:
+            assert (row.error, row.quality) == (line["error"]["kind"], None)
+            continue
+        want = {a["kind"]: a["count"] for a in line["quality"]}
+        assert (row.error, dict(row.quality), row.anomalies) == (None, want, sum(want.values()))
+        flagged += bool(want)
+    assert flagged, "some fixture shows anomalies"
+    assert f"{len(lines)} documents, {flagged} with anomalies: " in stdout
+
+
 def test_mention_rows_equal_the_cli(spark_run, batch, cli):
     out, _ = spark_run
     _, results = batch

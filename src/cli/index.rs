@@ -55,6 +55,10 @@ enum IndexCommand {
     /// Every indexed document that cites a reference, with each mention's page, section and
     /// sentence.
     ///
+    /// A mention on a page or in a section where the citing document's extraction shows
+    /// anomalies (`quality`) is marked `!`, with their kinds: there, what it says may be
+    /// misread.
+    ///
     /// REF is written any way a document would (`COM (2012) 85 final`, `directive
     /// 2011/36/eu`, `OJ L 101, 15.4.2011, p. 1`) or as a CELEX number (`32011L0036`).
     /// Exit status 1 when the index knows nothing of it.
@@ -106,7 +110,8 @@ enum IndexCommand {
     ///
     /// Exit status 1 when it finds a problem.
     Verify,
-    /// Counts: documents, references, mentions, by kind.
+    /// Counts: documents, references, mentions, by kind; the documents whose extraction
+    /// shows the most anomalies (`quality`), with their kinds.
     Stats {
         /// Print one JSON object.
         #[arg(long)]
@@ -173,6 +178,34 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
                 );
                 for k in &s.by_kind {
                     out += &format!("{:<18}  {:>10}  {:>8}\n", k.kind, k.references, k.mentions);
+                }
+                out += &format!(
+                    "\ndocuments with anomalies  {} of {}\n",
+                    s.with_anomalies, s.documents
+                );
+                if s.unchecked > 0 {
+                    out += &format!(
+                        "not checked               {} (indexed by an older eurodoc; `index add` their files again)\n",
+                        s.unchecked
+                    );
+                }
+                if !s.most_anomalies.is_empty() {
+                    out += "\nanomalies  document\n";
+                }
+                for d in &s.most_anomalies {
+                    let kinds: Vec<String> =
+                        d.kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+                    out += &format!(
+                        "{:>9}  {}{}\n{:>11}{}\n",
+                        d.anomalies,
+                        d.path,
+                        d.reference
+                            .as_ref()
+                            .map(|r| format!("  ({r})"))
+                            .unwrap_or_default(),
+                        "",
+                        kinds.join(", ")
+                    );
                 }
                 print_stdout(&out)?;
             }
@@ -332,6 +365,17 @@ fn query(index: &Index, reference: &str, json: bool) -> Result<ExitCode> {
         out += "\n";
         out += &heading(&[&d.reference, &d.date, &d.title]);
         out += &format!("  {}\n", d.path);
+        let near = d
+            .mentions
+            .iter()
+            .filter(|m| !m.anomalies_near.is_empty())
+            .count();
+        if near > 0 {
+            out += &format!(
+                "  ! its extraction shows anomalies near {near} of {}\n",
+                plural(d.mentions.len(), "mention")
+            );
+        }
         for m in &d.mentions {
             let mut at = Vec::new();
             if let Some(p) = m.page {
@@ -349,6 +393,9 @@ fn query(index: &Index, reference: &str, json: bool) -> Result<ExitCode> {
                 format!("[{}] ", at.join(", "))
             };
             out += &format!("    {at}{}\n", m.sentence);
+            if !m.anomalies_near.is_empty() {
+                out += &format!("      ! near: {}\n", m.anomalies_near.join(", "));
+            }
         }
     }
     print_stdout(&out)?;

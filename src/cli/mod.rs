@@ -45,8 +45,9 @@ enum Command {
     /// is a PDF). A document that cannot be processed gets an error record
     /// {"source": {"path": ...}, "error": {"kind": ..., "message": ...}} in its place.
     /// With -o, lines go to a temporary file renamed to OUT at the end. A progress bar shows
-    /// on a terminal; a one-line summary ends the run. Exit status 0 when every input was
-    /// processed, 1 when any failed.
+    /// on a terminal; a summary ends the run: counts, then the documents whose extraction
+    /// shows anomalies (`quality`), by kind, with a few of each. Exit status 0 when every
+    /// input was processed, 1 when any failed.
     Batch {
         /// Files or folders; `-` reads paths from stdin, one per line.
         #[arg(required = true, value_name = "PATH")]
@@ -57,7 +58,8 @@ enum Command {
         /// Documents processed in parallel (default: one per core).
         #[arg(short, long, default_value_t = 0, value_name = "N")]
         jobs: usize,
-        /// No progress bar, no summary, no per-file error messages on stderr.
+        /// No progress bar, no per-file error messages on stderr; the summary in one line, the
+        /// documents with anomalies by kind.
         #[arg(short, long)]
         quiet: bool,
         /// Stop at the first document that cannot be processed.
@@ -96,7 +98,8 @@ enum Command {
         csv: bool,
     },
     /// Run the fixture regression: extract every fixtures/<name>/input.* and compare with
-    /// its expected.json (ignoring source.path). Exit status 1 on any difference.
+    /// its expected.json (ignoring source.path). Exit status 1 on any difference; a fixture
+    /// whose anomalies (`quality`) grew has the new ones named before its diff.
     ///
     /// A fixture over a genuine document holds `input.shared`, naming the document inside the
     /// evaluation kit's shared folder (the repository does not redistribute it). Such a
@@ -233,9 +236,17 @@ fn check(
         match check::run(f, bless) {
             Ok(Outcome::Pass) => println!("pass     {}", f.name),
             Ok(Outcome::Blessed) => println!("blessed  {}", f.name),
-            Ok(Outcome::Fail { diff }) => {
+            Ok(Outcome::Fail { diff, grown }) => {
                 failed += 1;
-                println!("FAIL     {}\n{}", f.name, diff);
+                println!("FAIL     {}", f.name);
+                // The anomalies it gained first: they say what broke, the diff says how.
+                for g in &grown {
+                    println!("  more anomalies: {g}");
+                    for p in &g.new_places {
+                        println!("    new: {p}");
+                    }
+                }
+                println!("{diff}");
             }
             Err(e @ check::CheckError::SharedMissing { .. }) if !require_shared => {
                 skipped += 1;
@@ -329,7 +340,10 @@ fn batch(
     };
     bar.finish_and_clear();
     let st = summary.stats;
-    if !quiet {
+    let anomalies = anomaly_line(st.documents, &summary.anomalies);
+    if quiet {
+        eprintln!("{anomalies}");
+    } else {
         let secs = summary.elapsed.as_secs_f64();
         eprintln!(
             "{} documents: {} ok, {} failed{}; {} pages, {} references, {} figures, {} commitments; {:.1} s, {:.1} documents/s",
@@ -348,12 +362,68 @@ fn batch(
             secs,
             st.documents as f64 / secs.max(1e-9),
         );
+        eprintln!("{anomalies}");
+        // Where to look first: a few documents for each kind.
+        for (kind, n) in summary.anomalies.ranked() {
+            let examples = &summary.anomalies.examples[&kind];
+            let shown: Vec<String> = examples.iter().map(|p| p.display().to_string()).collect();
+            let more = n - examples.len();
+            eprintln!(
+                "  {kind}: {}{}",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {} more", grouped(more))
+                } else {
+                    String::new()
+                }
+            );
+        }
     }
     Ok(if st.failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The closing line of a batch: the documents whose extraction shows anomalies, by kind,
+/// most documents first (`1 912 documents, 37 with anomalies: 21 footnote-gap, ...`).
+fn anomaly_line(documents: usize, a: &eurodoc::batch::AnomalyCounts) -> String {
+    let head = format!(
+        "{} {}",
+        grouped(documents),
+        if documents == 1 {
+            "document"
+        } else {
+            "documents"
+        }
+    );
+    if a.documents == 0 {
+        return format!("{head}, none with anomalies");
+    }
+    let kinds: Vec<String> = a
+        .ranked()
+        .into_iter()
+        .map(|(kind, n)| format!("{} {kind}", grouped(n)))
+        .collect();
+    format!(
+        "{head}, {} with anomalies: {}",
+        grouped(a.documents),
+        kinds.join(", ")
+    )
+}
+
+/// `n` with its thousands set apart by spaces: `1 912`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The paths given, with `-` replaced by the paths read from stdin, one per line.

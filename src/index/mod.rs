@@ -19,10 +19,10 @@ use serde::Serialize;
 
 use crate::citation::{self, Citation};
 use crate::extract::references::{id_key, reference_key};
-use crate::output::{Extraction, Links};
+use crate::output::{AnomalyKind, Extraction, Links};
 
 /// The schema this version of eurodoc writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 const APPLICATION: &str = "eurodoc-index";
 
 /// What can go wrong with an index.
@@ -79,6 +79,9 @@ pub struct MentionRow {
     pub footnote: Option<u32>,
     pub text: String,
     pub sentence: String,
+    /// The kinds of anomaly the document's extraction shows on the mention's page or in its
+    /// section: where what the mention says may be misread.
+    pub anomalies_near: Vec<String>,
 }
 
 /// A document that cites a reference, with its mentions.
@@ -89,6 +92,9 @@ pub struct CitingDocument {
     pub reference: Option<String>,
     pub title: Option<String>,
     pub date: Option<String>,
+    /// How many anomalies its extraction shows (`quality`); `None` when it was indexed by an
+    /// eurodoc that did not check.
+    pub anomalies: Option<u32>,
     pub mentions: Vec<MentionRow>,
 }
 
@@ -179,6 +185,26 @@ pub struct Stats {
     pub references: u64,
     pub mentions: u64,
     pub by_kind: Vec<KindCount>,
+    /// Documents whose extraction shows anomalies.
+    pub with_anomalies: u64,
+    /// Documents indexed by an eurodoc that did not check its extractions (schema 2 and
+    /// before): the next `add` of their files extracts them again.
+    pub unchecked: u64,
+    /// The documents with the most anomalies, most first (at most [`MOST_ANOMALIES`]).
+    pub most_anomalies: Vec<DocumentAnomalies>,
+}
+
+/// How many documents [`Stats::most_anomalies`] lists.
+pub const MOST_ANOMALIES: usize = 10;
+
+/// A document's anomalies, by kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentAnomalies {
+    pub path: String,
+    pub reference: Option<String>,
+    pub anomalies: u32,
+    /// Kind and count, most first.
+    pub kinds: Vec<(String, u32)>,
 }
 
 /// Distinct references and mentions of one kind.
@@ -214,6 +240,32 @@ pub const KINDS: [&str; 17] = [
 const SCHEMA_V2: &str = "
 ALTER TABLE mentions ADD COLUMN recital INTEGER;
 ALTER TABLE mentions ADD COLUMN paragraph INTEGER;
+";
+
+/// Version 3: what each document's extraction shows cannot be trusted (its `quality`).
+/// Documents written before have `anomalies` NULL: not checked, extracted again by the next
+/// `add` of their files.
+const SCHEMA_V3: &str = "
+ALTER TABLE documents ADD COLUMN anomalies INTEGER;
+CREATE INDEX documents_anomalies ON documents(anomalies);
+CREATE TABLE anomalies (
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (document, kind)
+) WITHOUT ROWID;
+CREATE TABLE anomaly_places (
+    document INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    page INTEGER,
+    section TEXT,
+    block INTEGER,
+    footnote INTEGER,
+    excerpt TEXT NOT NULL,
+    PRIMARY KEY (document, kind, seq),
+    FOREIGN KEY (document, kind) REFERENCES anomalies(document, kind) ON DELETE CASCADE
+) WITHOUT ROWID;
 ";
 
 const SCHEMA_V1: &str = "
@@ -345,7 +397,7 @@ impl Index {
             }
         };
         // Step n takes the schema from version n to n + 1.
-        const STEPS: [&str; 2] = [SCHEMA_V1, SCHEMA_V2];
+        const STEPS: [&str; 3] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3];
         for step in STEPS.iter().skip(version as usize) {
             tx.execute_batch(step)?;
         }
@@ -372,8 +424,12 @@ impl Index {
     }
 
     /// The SHA-256 of every indexed document, to skip known content before extracting it.
+    /// A document not checked for anomalies (indexed by an older eurodoc) is not known: it
+    /// is extracted again.
     pub fn known_content(&self) -> Result<HashSet<String>> {
-        let mut stmt = self.conn.prepare("SELECT sha256 FROM documents")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT sha256 FROM documents WHERE anomalies IS NOT NULL")?;
         let rows = stmt
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -411,9 +467,10 @@ impl Index {
         let own_ref = md.commission_reference.as_ref().or(md.act.as_ref());
         let own_key = own_ref.and_then(|r| reference_key(r));
         let council_key = md.council_number.as_deref().map(id_key);
+        let anomalies: usize = e.quality.iter().map(|a| a.count).sum();
         tx.execute(
-            "INSERT INTO documents (path, sha256, format, pages, reference, reference_key, council_number, title, date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO documents (path, sha256, format, pages, reference, reference_key, council_number, title, date, anomalies)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 path,
                 e.source.sha256,
@@ -427,9 +484,34 @@ impl Index {
                     .as_ref()
                     .or(md.adoption_date.as_ref())
                     .or(md.council_date.as_ref()),
+                anomalies as i64,
             ],
         )?;
         let doc = tx.last_insert_rowid();
+        {
+            let mut kind_row = tx.prepare_cached(
+                "INSERT INTO anomalies (document, kind, count) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut place_row = tx.prepare_cached(
+                "INSERT INTO anomaly_places (document, kind, seq, page, section, block, footnote, excerpt)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for a in &e.quality {
+                kind_row.execute(params![doc, a.kind.name(), a.count as i64])?;
+                for (seq, p) in a.places.iter().enumerate() {
+                    place_row.execute(params![
+                        doc,
+                        a.kind.name(),
+                        seq as i64,
+                        p.page,
+                        p.section,
+                        p.block.map(|b| b as i64),
+                        p.footnote,
+                        p.excerpt
+                    ])?;
+                }
+            }
+        }
         {
             let mut upsert_ref = tx.prepare_cached(
                 "INSERT INTO refs (key, id, kind, celex, eurlex, eli, procedure) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -553,28 +635,39 @@ impl Index {
         titles.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
         let mut documents: Vec<CitingDocument> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.path, d.reference, d.title, d.date, m.page, m.section, m.footnote, m.text, m.sentence, m.recital, m.paragraph
+            "SELECT d.id, d.path, d.reference, d.title, d.date, m.page, m.section, m.footnote, m.text, m.sentence, m.recital, m.paragraph, d.anomalies
              FROM mentions m JOIN documents d ON d.id = m.document
              WHERE m.ref = ?1 ORDER BY d.path, m.seq",
         )?;
         let mut rows = stmt.query(params![key])?;
         let mut last_doc = None;
+        // The anomaly places of the document being read.
+        let mut places: Vec<AnomalyAt> = Vec::new();
         while let Some(r) = rows.next()? {
             let doc: i64 = r.get(0)?;
             if last_doc != Some(doc) {
+                let anomalies: Option<u32> = r.get(12)?;
+                places = if anomalies.unwrap_or(0) > 0 {
+                    self.anomaly_places(doc)?
+                } else {
+                    Vec::new()
+                };
                 documents.push(CitingDocument {
                     path: r.get(1)?,
                     reference: r.get(2)?,
                     title: r.get(3)?,
                     date: r.get(4)?,
+                    anomalies,
                     mentions: Vec::new(),
                 });
                 last_doc = Some(doc);
             }
             if let Some(d) = documents.last_mut() {
+                let (page, section): (Option<u32>, Option<String>) = (r.get(5)?, r.get(6)?);
                 d.mentions.push(MentionRow {
-                    page: r.get(5)?,
-                    section: r.get(6)?,
+                    anomalies_near: near(&places, page, section.as_deref()),
+                    page,
+                    section,
                     recital: r.get(10)?,
                     paragraph: r.get(11)?,
                     footnote: r.get(7)?,
@@ -591,6 +684,23 @@ impl Index {
             in_corpus,
             documents,
         }))
+    }
+
+    /// Where a document's extraction shows anomalies.
+    fn anomaly_places(&self, doc: i64) -> Result<Vec<AnomalyAt>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, page, section FROM anomaly_places WHERE document = ?1 ORDER BY kind, seq",
+        )?;
+        let rows = stmt
+            .query_map(params![doc], |r| {
+                Ok(AnomalyAt {
+                    kind: r.get(0)?,
+                    page: r.get(1)?,
+                    section: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// What the document `doc` cites: `doc` is its own reference (`COM(2013) 179`) or its path.
@@ -736,11 +846,45 @@ impl Index {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let mut most = self.conn.prepare(
+            "SELECT id, path, reference, anomalies FROM documents WHERE anomalies > 0
+             ORDER BY anomalies DESC, path LIMIT ?1",
+        )?;
+        let mut kinds = self.conn.prepare_cached(
+            "SELECT kind, count FROM anomalies WHERE document = ?1 ORDER BY count DESC, kind",
+        )?;
+        let mut most_anomalies = Vec::new();
+        let rows: Vec<(i64, String, Option<String>, u32)> = most
+            .query_map(params![MOST_ANOMALIES as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, path, reference, anomalies) in rows {
+            let mut by_kind: Vec<(String, u32)> = kinds
+                .query_map(params![id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            // Most first, then in the order of the kinds.
+            by_kind.sort_by_key(|(k, n)| {
+                (
+                    std::cmp::Reverse(*n),
+                    AnomalyKind::from_name(k).map_or(usize::MAX, |k| k as usize),
+                )
+            });
+            most_anomalies.push(DocumentAnomalies {
+                path,
+                reference,
+                anomalies,
+                kinds: by_kind,
+            });
+        }
         Ok(Stats {
             documents: one("SELECT COUNT(*) FROM documents")?,
             references: one("SELECT COUNT(DISTINCT ref) FROM citations")?,
             mentions: one("SELECT COALESCE(SUM(mentions), 0) FROM citations")?,
             by_kind,
+            with_anomalies: one("SELECT COUNT(*) FROM documents WHERE anomalies > 0")?,
+            unchecked: one("SELECT COUNT(*) FROM documents WHERE anomalies IS NULL")?,
+            most_anomalies,
         })
     }
 
@@ -854,11 +998,35 @@ fn remove_document(tx: &rusqlite::Transaction, path: &str) -> Result<bool> {
     Ok(gone)
 }
 
-/// What to do with content already indexed, if it is: `None` when it is new.
+/// Where an anomaly stands, as `query` compares it with a mention.
+struct AnomalyAt {
+    kind: String,
+    page: Option<u32>,
+    section: Option<String>,
+}
+
+/// The kinds among `places` that stand on `page` or in `section`, each once, in the order of
+/// the kinds.
+fn near(places: &[AnomalyAt], page: Option<u32>, section: Option<&str>) -> Vec<String> {
+    let mut kinds: Vec<String> = Vec::new();
+    for a in places {
+        let same_page = page.is_some() && a.page == page;
+        let same_section = section.is_some() && a.section.as_deref() == section;
+        if (same_page || same_section) && !kinds.contains(&a.kind) {
+            kinds.push(a.kind.clone());
+        }
+    }
+    kinds.sort_by_key(|k| AnomalyKind::from_name(k).map_or(usize::MAX, |k| k as usize));
+    kinds
+}
+
+/// What to do with content already indexed, if it is: `None` when it is new, or when the
+/// copy indexed was not checked for anomalies (an older eurodoc wrote it).
 fn skip_known(tx: &rusqlite::Transaction, path: &str, sha256: &str) -> Result<Option<Added>> {
     let at: Option<String> = tx
         .query_row(
-            "SELECT path FROM documents WHERE sha256 = ?1 ORDER BY path = ?2 DESC LIMIT 1",
+            "SELECT path FROM documents WHERE sha256 = ?1 AND anomalies IS NOT NULL
+             ORDER BY path = ?2 DESC LIMIT 1",
             params![sha256, path],
             |r| r.get(0),
         )

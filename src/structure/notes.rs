@@ -107,7 +107,7 @@ pub(super) fn build(doc: &Document, s: &mut Structure) {
     for (n, page) in orphans {
         s.warnings.push(match (numbering, page) {
             (Numbering::PerPage, Some(p)) => {
-                format!("footnote call {n} on page {p} has no footnote body")
+                format!("footnote call {n} has no footnote body on page {p}")
             }
             _ => format!("footnote call {n} has no footnote body"),
         });

@@ -107,10 +107,17 @@ fn warnings(
             truncated.join(", ")
         ));
     }
-    if contents.iter().any(|c| c.undecodable) {
-        warnings.push(
-            "some text is in fonts without a Unicode mapping and may come out garbled".to_string(),
-        );
+    let undecodable: Vec<String> = contents
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.undecodable)
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    if !undecodable.is_empty() {
+        warnings.push(format!(
+            "page(s) {}: some text is in fonts without a Unicode mapping and may come out garbled",
+            undecodable.join(", ")
+        ));
     }
     warnings
 }
