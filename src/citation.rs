@@ -637,7 +637,13 @@ fn act_number(
     let number_first = if has_no {
         let a_year4 = a.len() == 4 && plausible_year(a);
         let b_year4 = b.len() == 4 && plausible_year(b);
-        if a_year4 {
+        // `(EU) No 2018/1999`: both parts read as years, and the Union's domain did not
+        // exist in the second, so the first is the year.
+        let eu_before_its_time =
+            domain == Some("EU") && b_year4 && full_year(b).is_some_and(|y| y < 2010);
+        if a_year4 && eu_before_its_time {
+            false
+        } else if a_year4 {
             // `No 2004/82/EC`: a four-digit year first, a number after; but a two-digit year
             // without a suffix ends a regulation's number of its time (`Regulation No 2027/97`
             // is number 2027 of 1997).

@@ -17,7 +17,7 @@ pub enum Error {
     IsDirectory(PathBuf),
     #[error("the file is empty")]
     Empty,
-    #[error("the file is binary ({0}), not a PDF, Markdown or text document")]
+    #[error("the file is binary ({0}), not a PDF, HTML, XML, Markdown or text document")]
     Binary(&'static str),
     #[error(
         "the text is not valid UTF-8 (first bad byte at offset {offset}); convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
@@ -29,6 +29,8 @@ pub enum Error {
     Encrypted,
     #[error("the PDF is damaged: {0}")]
     MalformedPdf(String),
+    #[error("the XML is not well formed: {0}")]
+    Xml(String),
     #[error("the document has no text eurodoc can read{0}")]
     NoText(&'static str),
     #[error("gave up: {0} (the input looks pathological)")]
@@ -49,6 +51,7 @@ impl Error {
             Error::NotPdf => "not_pdf",
             Error::Encrypted => "encrypted",
             Error::MalformedPdf(_) => "malformed_pdf",
+            Error::Xml(_) => "malformed_xml",
             Error::NoText(_) => "no_text",
             Error::Budget(_) => "budget",
             Error::Internal(_) => "internal",

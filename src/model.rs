@@ -21,6 +21,12 @@ pub enum SourceFormat {
     Text,
     /// A PDF file read by the layout reader.
     Pdf,
+    /// EUR-Lex HTML: an Official Journal act, a consolidated text or a Commission document.
+    Html,
+    /// Formex 4 XML, the Official Journal's own source: one act, or a combined package.
+    Formex,
+    /// Akoma Ntoso XML, including the Commission's AKN4EU.
+    Akn,
 }
 
 /// One ingested document.
@@ -38,6 +44,53 @@ pub struct Document {
     /// heads and footers carry what metadata needs (an Official Journal issue, a Council
     /// document's number on every footer).
     pub furniture: Vec<(u32, String)>,
+    /// What the source states about itself in its markup (HTML, Formex, Akoma Ntoso):
+    /// identifiers and parts the stages take over what they would infer from the text.
+    pub declared: Declared,
+}
+
+/// What a structured source declares: its metadata and where its parts lie. Text and PDF
+/// readers leave it empty, and the stages then read everything from the blocks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Declared {
+    /// The act's own id in its canonical English form (`Regulation (EU) 2016/679`).
+    pub act: Option<String>,
+    /// The CELEX number of the document itself (`32016R0679`).
+    pub celex: Option<String>,
+    /// Its European Legislation Identifier (`http://data.europa.eu/eli/reg/2016/679/oj`).
+    pub eli: Option<String>,
+    /// A Commission document's number as written (`COM(2022) 209 final`).
+    pub commission_reference: Option<String>,
+    /// The Commission document's date (ISO 8601).
+    pub commission_date: Option<String>,
+    /// The interinstitutional procedure (`2022/0155(COD)`).
+    pub procedure: Option<String>,
+    /// An act's date of adoption (ISO 8601).
+    pub adoption_date: Option<String>,
+    /// Where an act was published (`OJ L, 2024/1689, 12.7.2024`).
+    pub oj_reference: Option<String>,
+    /// The document type line as written (`Proposal for a DIRECTIVE OF THE EUROPEAN
+    /// PARLIAMENT AND OF THE COUNCIL`).
+    pub document_type_line: Option<String>,
+    /// The title: what follows the act's name (`on the protection of natural persons ...`).
+    pub title: Option<String>,
+    /// The document's language, ISO 639-1 (`en`, `pl`).
+    pub language: Option<String>,
+    /// Where the parts lie, when the markup marks them.
+    pub parts: DeclaredParts,
+    /// Footnote body blocks whose call stands in text the source leaves out: a consolidated
+    /// text omits the preamble that called the notes of its citations.
+    pub called_outside: Vec<usize>,
+}
+
+/// Block ranges of the parts a markup marks: a proposal's memorandum, the act (title to the
+/// end of its annexes), its recitals, and a financial statement.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeclaredParts {
+    pub memorandum: Option<Range<usize>>,
+    pub legal_text: Option<Range<usize>>,
+    pub recitals: Option<Range<usize>>,
+    pub financial_statement: Option<Range<usize>>,
 }
 
 /// A block in reading order.
@@ -79,6 +132,9 @@ pub enum BlockKind {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
     pub rows: Vec<Vec<Cell>>,
+    /// The source's markup sets the rows (HTML, XML): none was cut by a page break or
+    /// guessed from the layout, so a call in the first row is the header's own.
+    pub rows_marked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -222,6 +278,15 @@ impl Para {
         self.remove(range);
         let i = self.calls.partition_point(|c| c.at <= at);
         self.calls.insert(i, FootnoteCall { number, at });
+    }
+
+    /// Move the paragraph's map back to the source `by` bytes later: for a reader that builds
+    /// a paragraph on its own before placing its text in the document's.
+    pub fn shift_source(&mut self, by: usize) {
+        for m in &mut self.map {
+            m.1 += by;
+        }
+        self.span = self.span.start + by..self.span.end + by;
     }
 
     /// Append `other` to this paragraph with `sep` between them, keeping styles, calls and maps.

@@ -13,7 +13,7 @@ use crate::model::SourceFormat;
 
 /// Version of this JSON contract. Bump the minor version when fields are added, the major
 /// version when fields change meaning or go away.
-pub const SCHEMA_VERSION: &str = "1.1.0";
+pub const SCHEMA_VERSION: &str = "1.2.0";
 
 /// Everything eurodoc extracts from one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -118,6 +118,13 @@ pub struct Metadata {
     /// its type: `establishing the Strategic Technologies for Europe Platform ...`), or the
     /// Council document's subject.
     pub title: Option<String>,
+    /// The CELEX number of the document itself (`32016R0679`), where its source states it.
+    pub celex: Option<String>,
+    /// The document's own European Legislation Identifier
+    /// (`http://data.europa.eu/eli/reg/2016/679/oj`), where its source states it.
+    pub eli: Option<String>,
+    /// The document's language, ISO 639-1 (`en`, `pl`), where its source states it.
+    pub language: Option<String>,
 }
 
 /// What a document is.
@@ -250,6 +257,10 @@ pub struct Footnote {
     pub page: Option<u32>,
     pub span: Span,
     pub calls: Vec<FootnoteCall>,
+    /// The call stands in text the source leaves out, as its markup says: a consolidated
+    /// text omits the preamble whose citations called their notes. Such a body has no
+    /// `calls` and is no anomaly.
+    pub call_omitted: bool,
 }
 
 /// A place in the text that calls a footnote.

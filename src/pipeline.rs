@@ -210,6 +210,7 @@ fn warm_up_document() -> Document {
         pages: None,
         warnings: Vec::new(),
         furniture: Vec::new(),
+        declared: Default::default(),
     }
 }
 

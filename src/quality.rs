@@ -206,7 +206,11 @@ fn footnotes(e: &Extraction, at: &Sections, r: &mut Report) {
         }
         r.add_unplaced(AnomalyKind::FootnoteGap, (b - a - 1 - placed) as usize);
     }
-    for f in e.footnotes.iter().filter(|f| f.calls.is_empty()) {
+    for f in e
+        .footnotes
+        .iter()
+        .filter(|f| f.calls.is_empty() && !f.call_omitted)
+    {
         let mut place = at.place(f.page, f.block, first_chars(&f.text, 80).to_string());
         place.footnote = Some(f.number);
         r.add(AnomalyKind::FootnoteUncalled, place);
@@ -780,6 +784,9 @@ fn table_headers(doc: &Document, at: &Sections, r: &mut Report) {
         let BlockKind::Table(table) = &block.kind else {
             continue;
         };
+        if table.rows_marked {
+            continue;
+        }
         let [header, _, ..] = table.rows.as_slice() else {
             continue;
         };

@@ -72,6 +72,11 @@ const CASES: &[(&str, &[&str])] = &[
         &["Regulation (EU) 2017/1001"],
     ),
     ("Directive No 64/433/EEC", &["Directive 64/433/EEC"]),
+    // Both parts read as years: the Union's domain says which is (#26)
+    (
+        "Regulations (EC) No 401/2009 and (EU) No 2018/1999",
+        &["Regulation (EC) No 401/2009", "Regulation (EU) 2018/1999"],
+    ),
     ("Council Directive No 2004/82/EC", &["Directive 2004/82/EC"]),
     // Commission documents
     ("COM(2013) 179 final", &["COM(2013) 179"]),

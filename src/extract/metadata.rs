@@ -100,6 +100,7 @@ pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
     if m.title.is_none() {
         m.title = first_page_title(doc);
     }
+    super::declared::apply(doc, &mut m);
     classify(structure, &mut m);
     m
 }

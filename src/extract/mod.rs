@@ -2,6 +2,7 @@
 //! stage's findings, and for some the references) to its findings.
 
 pub mod commitments;
+pub mod declared;
 pub mod figures;
 pub mod metadata;
 pub mod planned;

@@ -520,7 +520,7 @@ fn all_italic(p: &crate::model::Para) -> bool {
 
 /// The heading level a legal part's kind gives: parts above titles above chapters above
 /// sections above articles; an annex stands at the top.
-fn part_level(number: &str) -> u8 {
+pub(crate) fn part_level(number: &str) -> u8 {
     match number.split(' ').next().unwrap_or("") {
         "Part" | "Annex" => 1,
         "Title" => 2,

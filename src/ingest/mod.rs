@@ -1,11 +1,15 @@
 //! Ingesters: bytes in, [`Document`] out. The format is sniffed from the content first
-//! (`%PDF-` magic), then from the file name.
+//! (`%PDF-` magic; an `<html>` root or HTML doctype; a Formex or Akoma Ntoso root element),
+//! then from the file name.
 
 pub(crate) mod headings;
+pub mod html;
 mod join;
+pub mod markup;
 pub mod pdf;
 pub mod text;
 mod words;
+pub mod xml;
 
 use crate::error::{Error, Result};
 use crate::model::{Document, SourceFormat};
@@ -37,7 +41,15 @@ pub fn sniff(bytes: &[u8], name: Option<&str>) -> Result<SourceFormat> {
     if controls * 20 > probe.len() {
         return Err(Error::Binary("it is mostly control bytes"));
     }
+    let head = String::from_utf8_lossy(probe);
+    if is_html(&head) {
+        return Ok(SourceFormat::Html);
+    }
+    if let Some(format) = xml::sniff(&head) {
+        return Ok(format);
+    }
     match ext.as_deref() {
+        Some("html" | "htm" | "xhtml") => Ok(SourceFormat::Html),
         Some("md" | "markdown") => Ok(SourceFormat::Markdown),
         Some("txt" | "text") => Ok(SourceFormat::Text),
         _ => Ok(
@@ -50,9 +62,41 @@ pub fn sniff(bytes: &[u8], name: Option<&str>) -> Result<SourceFormat> {
     }
 }
 
+/// Whether a text opens as an HTML page: an HTML doctype, or `<html` as its first element
+/// (after an XML declaration and comments, as EUR-Lex's XHTML has them).
+fn is_html(head: &str) -> bool {
+    let mut rest = head.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        let lower = rest.get(..14).unwrap_or(rest).to_ascii_lowercase();
+        if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+            return true;
+        }
+        let skip = |r: &str, open: &str, close: &str| -> Option<usize> {
+            r.starts_with(open)
+                .then(|| r.find(close).map(|k| k + close.len()))
+                .flatten()
+        };
+        match skip(rest, "<?", "?>")
+            .or_else(|| skip(rest, "<!--", "-->"))
+            .or_else(|| skip(rest, "<!", ">"))
+        {
+            Some(k) => rest = &rest[k..],
+            None => return false,
+        }
+    }
+}
+
 /// Ingest `bytes` (named `name`, if known) into the document model.
 pub fn ingest(bytes: &[u8], name: Option<&str>) -> Result<Document> {
     let mut doc = read(bytes, name)?;
+    if matches!(
+        doc.format,
+        SourceFormat::Html | SourceFormat::Formex | SourceFormat::Akn
+    ) {
+        // The markup says which blocks are headings: nothing to join or settle.
+        return Ok(doc);
+    }
     doc.blocks = headings::join_legal_headings(std::mem::take(&mut doc.blocks));
     doc.blocks = headings::settle_headings(std::mem::take(&mut doc.blocks));
     Ok(doc)
@@ -66,7 +110,11 @@ fn read(bytes: &[u8], name: Option<&str>) -> Result<Document> {
                 offset: e.valid_up_to(),
             })?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            let doc = text::ingest(text, format);
+            let doc = match format {
+                SourceFormat::Html => html::read(text),
+                SourceFormat::Formex | SourceFormat::Akn => xml::read(text, format)?,
+                _ => text::ingest(text, format),
+            };
             if doc.blocks.is_empty() {
                 return Err(Error::NoText(""));
             }

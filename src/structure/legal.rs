@@ -49,12 +49,24 @@ pub fn number(
         .iter()
         .find(|s| s.block >= range.start && s.number.starts_with("Article"))
         .map_or(range.end, |s| s.block);
-    if let Some(start) = range.clone().find(|&i| WHEREAS.is_match(text(i))) {
-        let end = (start..first_article)
-            .find(|&i| ENACTING.is_match(text(i)))
-            .unwrap_or(first_article);
+    // Where the markup marks the recitals, they are its; else the text's words mark them.
+    let recitals = match doc.declared.parts.recitals.clone() {
+        Some(r) => Some(r),
+        None => range.clone().find(|&i| WHEREAS.is_match(text(i))).map(|start| {
+            let end = (start..first_article)
+                .find(|&i| ENACTING.is_match(text(i)))
+                .unwrap_or(first_article);
+            start + 1..end
+        }),
+    };
+    if let Some(recitals) = recitals {
         let mut current = None;
-        for (i, slot) in recital.iter_mut().enumerate().take(end).skip(start + 1) {
+        for (i, slot) in recital
+            .iter_mut()
+            .enumerate()
+            .take(recitals.end)
+            .skip(recitals.start)
+        {
             if matches!(doc.blocks[i].kind, BlockKind::Footnote { .. }) {
                 continue;
             }

@@ -140,7 +140,10 @@ fn build_sections(doc: &Document, s: &mut Structure) {
         let parent = open.last().map(|&(_, k)| s.sections[k].number.clone());
         let level = (open.len() + 1).min(255) as u8;
         let text = &block.para.text;
+        // The number the text opens with is the heading's own; a heading whose text opens
+        // with no number holds its title alone (as the markup readers write it).
         let title = heading_number(text)
+            .filter(|(n, _)| n == number)
             .map(|(_, at)| text[at..].trim().to_string())
             .or_else(|| {
                 // A part's label with its title joined from the next line (`ANNEX` / `Draft
@@ -153,6 +156,11 @@ fn build_sections(doc: &Document, s: &mut Structure) {
                         .trim()
                         .to_string()
                 })
+            })
+            .or_else(|| {
+                heading_number(text)
+                    .is_none()
+                    .then(|| text.trim().to_string())
             })
             .unwrap_or_default();
         open.push((style, s.sections.len()));

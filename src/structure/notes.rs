@@ -85,7 +85,9 @@ pub(super) fn build(doc: &Document, s: &mut Structure) {
         }
     }
     for (body, calls) in bodies.iter().zip(calls) {
-        if calls.is_empty() {
+        // The source says where the call stood: in text it leaves out.
+        let call_omitted = doc.declared.called_outside.contains(&body.block);
+        if calls.is_empty() && !call_omitted {
             s.warnings
                 .push(format!("{} is never called", body.name(numbering)));
         }
@@ -101,6 +103,7 @@ pub(super) fn build(doc: &Document, s: &mut Structure) {
             page: body.page,
             span: para.span.clone().into(),
             calls,
+            call_omitted,
         });
     }
     orphans.sort_unstable();

@@ -42,8 +42,17 @@ pub(crate) static ACT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// Find the parts in `range` (the document after any cover note).
+/// Find the parts in `range` (the document after any cover note). Parts the source's markup
+/// declares are taken as they are.
 pub fn find(doc: &Document, range: Range<usize>) -> LegislativeParts {
+    let declared = &doc.declared.parts;
+    if declared.legal_text.is_some() || declared.memorandum.is_some() {
+        return LegislativeParts {
+            memorandum: declared.memorandum.clone(),
+            legal_text: declared.legal_text.clone(),
+            financial_statement: declared.financial_statement.clone(),
+        };
+    }
     let text = |i: usize| doc.blocks[i].para.text.as_str();
     let body = |i: usize| {
         !matches!(

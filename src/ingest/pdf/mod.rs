@@ -44,6 +44,7 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         pages: Some(pages.len() as u32),
         warnings: warnings(&contents, &artifacts, emitted.remarks),
         furniture,
+        declared: Default::default(),
     })
 }
 

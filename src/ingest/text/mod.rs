@@ -168,6 +168,7 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
         pages,
         warnings,
         furniture,
+        declared: Default::default(),
     }
 }
 struct Line<'a> {
