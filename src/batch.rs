@@ -193,11 +193,15 @@ pub fn parse_record(line: &str) -> Result<Record, InvalidRecord> {
     }
 }
 
-/// The extensions a folder walk takes; other files are taken when their content is a PDF.
-const EXTENSIONS: [&str; 5] = ["pdf", "md", "markdown", "txt", "text"];
+/// The extensions a folder walk takes; other files are taken when their content is a PDF,
+/// and `.xml` files when their root element is Formex's or Akoma Ntoso's.
+const EXTENSIONS: [&str; 8] = [
+    "pdf", "html", "htm", "xhtml", "md", "markdown", "txt", "text",
+];
 
 /// The documents named by `args`: files as given, folders walked recursively (hidden entries
-/// skipped) for `.pdf`, `.md`, `.txt` files and for files whose content starts like a PDF.
+/// skipped) for `.pdf`, `.html`, `.md`, `.txt` files, Formex and Akoma Ntoso `.xml` files
+/// and files whose content starts like a PDF.
 /// Sorted by path, without duplicates. A path that does not exist is kept: it will get an
 /// error record.
 pub fn collect_inputs(args: &[PathBuf]) -> Vec<PathBuf> {
@@ -230,7 +234,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         if kind.is_dir() {
             walk(&path, out);
         } else if (kind.is_file() || kind.is_symlink())
-            && (has_document_extension(&path.to_string_lossy()) || starts_like_pdf(&path))
+            && (has_document_extension(&path.to_string_lossy())
+                || takes_file(&path.to_string_lossy(), &head(&path)))
         {
             out.push(path);
         }
@@ -238,11 +243,19 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Whether a folder walk takes a file with this name and these first bytes (1024 are
-/// enough) as a document: a .pdf, .md or .txt name, or content that starts like a PDF. For
+/// enough) as a document: a .pdf, .html, .md or .txt name, content that starts like a PDF,
+/// or an .xml name whose root element is Formex's or Akoma Ntoso's. For
 /// callers that list files themselves (Spark's `binaryFiles`) and should take what
 /// `eurodoc batch` takes.
 pub fn takes_file(name: &str, head: &[u8]) -> bool {
-    has_document_extension(name) || head_is_pdf(head)
+    has_document_extension(name) || head_is_pdf(head) || xml_document(name, head)
+}
+
+fn xml_document(name: &str, head: &[u8]) -> bool {
+    let xml = Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+    xml && crate::ingest::xml::sniff(&String::from_utf8_lossy(head)).is_some()
 }
 
 fn has_document_extension(name: &str) -> bool {
@@ -258,14 +271,16 @@ fn head_is_pdf(head: &[u8]) -> bool {
         .any(|w| w == b"%PDF-")
 }
 
-fn starts_like_pdf(path: &Path) -> bool {
+/// The first 1024 bytes of a file (none when it cannot be read).
+fn head(path: &Path) -> Vec<u8> {
     use std::io::Read;
-    let mut head = [0u8; 1024];
+    let mut head = vec![0u8; 1024];
     let Ok(mut f) = std::fs::File::open(path) else {
-        return false;
+        return Vec::new();
     };
     let n = f.read(&mut head).unwrap_or(0);
-    head_is_pdf(&head[..n])
+    head.truncate(n);
+    head
 }
 
 /// Extract one input into its outcome. Never fails: a failure is an error record.

@@ -3,7 +3,8 @@
 //! A [`Document`] is a list of [`Block`]s in reading order. Each block carries its plain text
 //! in a [`Para`] (markup removed, footnote calls lifted out as [`FootnoteCall`]s, bold and italic
 //! kept as ranges) and a map back to byte offsets in [`Document::text`], the ingested text. For
-//! text formats that is the input itself; for PDF it is the text the layout reader rebuilt.
+//! text formats that is the input itself; for PDF it is the text the layout reader rebuilt; for
+//! HTML and XML the text the markup reader read, block after block.
 //! Extractors never look at the input format: a Markdown file and a PDF of the same document
 //! give the same model, up to page numbers and byte offsets.
 
@@ -421,6 +422,14 @@ impl ParaBuilder {
 
     pub fn is_bold(&self) -> bool {
         self.bold_depth > 0
+    }
+
+    /// [`ParaBuilder::call`] marking the word before it: a space pending before the call is
+    /// dropped, as markup that sets its calls apart (`Committee <a>(1)</a>,`) prints them
+    /// (`Committee¹,`).
+    pub fn call_after_word(&mut self, number: u32) {
+        self.pending_space = None;
+        self.call(number);
     }
 
     /// A footnote call right after the text written so far.

@@ -3,7 +3,8 @@
 //! These types are the single source of the JSON Schema in `schemas/eurodoc.schema.json`
 //! (generated with schemars; `eurodoc schema` prints it, and a test fails when the checked-in
 //! file differs). Dates are ISO 8601 (`YYYY-MM-DD`). Byte spans point into the ingested text:
-//! the input file itself for Markdown and plain text, the text rebuilt from the layout for PDF.
+//! the input file itself for Markdown and plain text, the text rebuilt from the layout for PDF,
+//! the text read from the markup (block after block) for HTML and XML.
 //! Every field is always present; absent values are `null` or empty lists.
 
 use schemars::JsonSchema;
@@ -598,13 +599,16 @@ pub enum AnomalyKind {
     /// A PDF that marks most of its text as page furniture (artifacts): the marks were
     /// ignored, so running heads may stand in the text.
     ArtifactsIgnored,
+    /// Markup of an HTML or XML source that its reader does not know: read as plain text,
+    /// so what it marked (a heading, a note, a table) may be lost.
+    MarkupUnread,
     /// A warning that no other kind names.
     OtherWarning,
 }
 
 impl AnomalyKind {
     /// Every kind, in the order of the output.
-    pub const ALL: [AnomalyKind; 21] = [
+    pub const ALL: [AnomalyKind; 22] = [
         AnomalyKind::FootnoteGap,
         AnomalyKind::FootnoteUncalled,
         AnomalyKind::CallWithoutBody,
@@ -625,6 +629,7 @@ impl AnomalyKind {
         AnomalyKind::TextUndecodable,
         AnomalyKind::PageTruncated,
         AnomalyKind::ArtifactsIgnored,
+        AnomalyKind::MarkupUnread,
         AnomalyKind::OtherWarning,
     ];
 
@@ -651,6 +656,7 @@ impl AnomalyKind {
             AnomalyKind::TextUndecodable => "text-undecodable",
             AnomalyKind::PageTruncated => "page-truncated",
             AnomalyKind::ArtifactsIgnored => "artifacts-ignored",
+            AnomalyKind::MarkupUnread => "markup-unread",
             AnomalyKind::OtherWarning => "other-warning",
         }
     }

@@ -244,6 +244,8 @@ pub fn warning_kind(w: &str) -> Option<AnomalyKind> {
         AnomalyKind::FootnoteAreaUnread
     } else if says(&["(artifacts)"]) {
         AnomalyKind::ArtifactsIgnored
+    } else if says(&["markup not known"]) {
+        AnomalyKind::MarkupUnread
     } else {
         AnomalyKind::OtherWarning
     })

@@ -59,6 +59,7 @@ macro_rules! fixtures {
 
 fixtures! {
     act_annex_parts => "act-annex-parts",
+    akn_proposal => "akn-proposal",
     com_2013_179 => "com-2013-179",
     com_2013_179_libreoffice => "com-2013-179-libreoffice",
     com_2013_179_pdf => "com-2013-179-pdf",
@@ -105,6 +106,11 @@ fixtures! {
     oj_1999_act_text => "oj-1999-act-text",
     oj_2006_act_text => "oj-2006-act-text",
     oj_c_notice_text => "oj-c-notice-text",
+    formex_act => "formex-act",
+    formex_combined => "formex-combined",
+    html_commission => "html-commission",
+    html_consolidated => "html-consolidated",
+    html_oj_act => "html-oj-act",
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod dialects;
 mod differential;
 mod external;
 mod fixtures;
+mod formats;
 mod index;
 mod quality;
 mod real;

@@ -13,7 +13,7 @@ command prints.
 A result is a dict with the keys of the JSON contract (``eurodoc.schema()`` returns its JSON
 Schema, every field described):
 
-- ``source``: path, sha256, format (pdf / markdown / text), bytes, pages.
+- ``source``: path, sha256, format (pdf / html / formex / akn / markdown / text), bytes, pages.
 - ``metadata``: the cover note (``council_code``, ``council_codes``, sender, recipient,
   dates, subject), the document's own reference and title.
 - ``parts``, ``sections``, ``footnotes``: the document's structure.

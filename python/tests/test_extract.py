@@ -258,6 +258,9 @@ def test_takes_file_agrees_with_the_folder_walk():
     assert eurodoc.takes_file("a/b/report.PDF", b"")
     assert eurodoc.takes_file("notes.md", b"")
     assert eurodoc.takes_file("download", b"%PDF-1.7\n")
+    assert eurodoc.takes_file("act.html", b"")
+    assert eurodoc.takes_file("act.xml", b'<?xml version="1.0"?>\n<ACT>')
+    assert not eurodoc.takes_file("feed.xml", b'<?xml version="1.0"?>\n<rss>')
     assert not eurodoc.takes_file("expected.json", b"{}")
 
 

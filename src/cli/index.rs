@@ -35,7 +35,7 @@ enum IndexCommand {
     /// own transaction, so an interrupted run leaves a consistent index and the next run
     /// completes it. Exit status 1 when any document could not be indexed.
     Add {
-        /// Files or folders (walked for .pdf, .md, .txt); `-` reads paths from stdin.
+        /// Files or folders (walked for .pdf, .html, .xml, .md, .txt); `-` reads paths from stdin.
         #[arg(required_unless_present = "from", value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Index the extractions of a `batch` output (JSON Lines; `-` for stdin) instead of
@@ -232,7 +232,9 @@ fn add(
         None => {
             let inputs = eurodoc::batch::collect_inputs(&expand_stdin(paths)?);
             if inputs.is_empty() {
-                anyhow::bail!("no documents found (looked for .pdf, .md and .txt files)");
+                anyhow::bail!(
+                    "no documents found (looked for .pdf, .html, .htm, .xml, .md and .txt files)"
+                );
             }
             inputs
         }

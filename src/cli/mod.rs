@@ -13,8 +13,8 @@ use eurodoc::check::{self, Outcome};
 
 mod index;
 
-/// Read EU institutional documents (Council cover notes, Commission communications) as PDF,
-/// Markdown or text, and write structured, schema-checked JSON: metadata, sections, footnotes,
+/// Read EU institutional documents (Council cover notes, Commission communications, acts) as
+/// PDF, EUR-Lex HTML, Formex or Akoma Ntoso XML, Markdown or text, and write structured, schema-checked JSON: metadata, sections, footnotes,
 /// references, figures and commitments.
 #[derive(Debug, Parser)]
 #[command(name = "eurodoc", version, about, long_about = None)]
@@ -27,10 +27,13 @@ pub struct Args {
 enum Command {
     /// Extract one document and print its JSON.
     ///
-    /// The format is sniffed from the content (`%PDF-`), then from the extension (.md, .txt).
+    /// The format is sniffed from the content (`%PDF-`; an `<html>` root or HTML doctype; a
+    /// Formex root such as `<ACT>` or `<COMBINED.FMX>`; `<akomaNtoso>`), then from the
+    /// extension (.html, .md, .txt).
     /// Exit status 1 when the document cannot be processed, with the reason on stderr.
     Extract {
-        /// The document: a PDF, a Markdown conversion or a plain-text file.
+        /// The document: a PDF, EUR-Lex HTML, Formex or Akoma Ntoso XML, a Markdown
+        /// conversion or a plain-text file.
         file: PathBuf,
         /// Write the JSON to this file instead of stdout.
         #[arg(short, long, value_name = "OUT")]
@@ -41,8 +44,8 @@ enum Command {
     },
     /// Extract many documents in parallel into JSON Lines: one line per input, in path order.
     ///
-    /// Folders are walked recursively for .pdf, .md and .txt files (and files whose content
-    /// is a PDF). A document that cannot be processed gets an error record
+    /// Folders are walked recursively for .pdf, .html, .htm, .xml, .md and .txt files (and
+    /// files whose content is a PDF). A document that cannot be processed gets an error record
     /// {"source": {"path": ...}, "error": {"kind": ..., "message": ...}} in its place.
     /// With -o, lines go to a temporary file renamed to OUT at the end. A progress bar shows
     /// on a terminal; a summary ends the run: counts, then the documents whose extraction
@@ -82,7 +85,8 @@ enum Command {
     /// structure stage placed it (part of a proposal, `§` section, `recital (5)`, `¶ 2` article
     /// paragraph). Footnote calls show as `^N`.
     Blocks {
-        /// The document: a PDF, a Markdown conversion or a plain-text file.
+        /// The document: a PDF, EUR-Lex HTML, Formex or Akoma Ntoso XML, a Markdown
+        /// conversion or a plain-text file.
         file: PathBuf,
     },
     /// Flatten `batch` output into one row per reference mention: document path and SHA-256,
@@ -283,7 +287,9 @@ fn batch(
 
     let inputs = eurodoc::batch::collect_inputs(&expand_stdin(paths)?);
     if inputs.is_empty() {
-        anyhow::bail!("no documents found (looked for .pdf, .md and .txt files)");
+        anyhow::bail!(
+            "no documents found (looked for .pdf, .html, .htm, .xml, .md and .txt files)"
+        );
     }
     let bar = progress_bar(inputs.len(), quiet);
     let pages = AtomicU64::new(0);

@@ -125,6 +125,10 @@ fn every_reader_warning_has_a_kind() {
             Some(ArtifactsIgnored),
         ),
         ("something new happened", Some(OtherWarning)),
+        (
+            "Formex: markup not known, read as plain text: <FORMULA> ×2",
+            Some(MarkupUnread),
+        ),
     ] {
         assert_eq!(warning_kind(warning), kind, "{warning}");
     }

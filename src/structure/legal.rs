@@ -52,12 +52,15 @@ pub fn number(
     // Where the markup marks the recitals, they are its; else the text's words mark them.
     let recitals = match doc.declared.parts.recitals.clone() {
         Some(r) => Some(r),
-        None => range.clone().find(|&i| WHEREAS.is_match(text(i))).map(|start| {
-            let end = (start..first_article)
-                .find(|&i| ENACTING.is_match(text(i)))
-                .unwrap_or(first_article);
-            start + 1..end
-        }),
+        None => range
+            .clone()
+            .find(|&i| WHEREAS.is_match(text(i)))
+            .map(|start| {
+                let end = (start..first_article)
+                    .find(|&i| ENACTING.is_match(text(i)))
+                    .unwrap_or(first_article);
+                start + 1..end
+            }),
     };
     if let Some(recitals) = recitals {
         let mut current = None;

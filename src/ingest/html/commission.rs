@@ -6,7 +6,7 @@
 //! `a.footnoteRef` and notes `dd#footnoteN`. A call's id is not its number (the body it links
 //! to says which; a document made of several Word files numbers each file's notes from 1).
 
-use super::{Producer, Role};
+use super::{Part, Producer, Role};
 use crate::ingest::markup::build::Builder;
 use crate::ingest::markup::tree::Element;
 
@@ -74,9 +74,25 @@ const CLASSES: &[(&str, Role)] = &[
 pub(super) const PRODUCER: Producer = Producer {
     name: "EUR-Lex Commission HTML",
     role,
+    part,
     loose_headings: true,
     bracketed_calls: false,
 };
+
+/// The classes that open a proposal's parts: the memorandum's title, the act's first lines
+/// (its procedure number, form and type), the financial statement's title.
+fn part(e: &Element) -> Option<Part> {
+    let opens = |c: &str| e.has_class(c);
+    if opens("Exposdesmotifstitre") {
+        Some(Part::Memorandum)
+    } else if opens("Rfrenceinterinstitutionnelle") || opens("Statut") || opens("Typedudocument") {
+        Some(Part::ProposedAct)
+    } else if opens("Fichefinanciretitre") {
+        Some(Part::FinancialStatement)
+    } else {
+        None
+    }
+}
 
 fn role(e: &Element) -> Option<Role> {
     if e.name == "dd" && e.attr("id").is_some_and(|id| id.starts_with("footnote")) {

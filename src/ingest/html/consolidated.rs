@@ -5,7 +5,7 @@
 //! `p.arrow` and inline), which are not text. A consolidated text leaves out the preamble, so
 //! the notes its citations called stand uncalled: their links back point nowhere.
 
-use super::{Producer, Role};
+use super::{Part, Producer, Role};
 use crate::ingest::markup::build::Builder;
 use crate::ingest::markup::tree::Element;
 use crate::ingest::markup::{act_identifiers, eli_of, eli_parts};
@@ -50,6 +50,7 @@ const CLASSES: &[(&str, Role)] = &[
 pub(super) const PRODUCER: Producer = Producer {
     name: "EUR-Lex consolidated HTML",
     role,
+    part,
     loose_headings: false,
     bracketed_calls: true,
 };
@@ -61,9 +62,12 @@ fn is_marker(t: &str) -> bool {
     let tag = chars.as_str().get(3..).unwrap_or("");
     matches!(chars.next(), Some('►' | '▼' | '◄'))
         && tag.len() <= 5
-        && tag.starts_with(|c: char| c.is_ascii_uppercase())
-        == !tag.is_empty()
+        && tag.starts_with(|c: char| c.is_ascii_uppercase()) == !tag.is_empty()
         && tag.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn part(e: &Element) -> Option<Part> {
+    e.has_class("eli-main-title").then_some(Part::LegalText)
 }
 
 fn role(e: &Element) -> Option<Role> {

@@ -125,6 +125,19 @@ struct Producer {
     /// style where the heading styles were not used): a paragraph that is a label alone
     /// is a label, and a short paragraph after it that reads as a title is its title.
     loose_headings: bool,
+    /// The part of a legislative document an element opens, as the producer marks it.
+    part: fn(&Element) -> Option<Part>,
+}
+
+/// A part of a legislative document, where a producer's markup opens it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Memorandum,
+    /// An act's text, from its title.
+    LegalText,
+    /// The act a proposal proposes: its text after the memorandum.
+    ProposedAct,
+    FinancialStatement,
 }
 
 /// Read an HTML document.
@@ -140,29 +153,29 @@ pub fn read(bytes: &str) -> Document {
     let mut comments = Vec::new();
     root.comments(&mut comments);
     let docvars = comments.iter().any(|c| c.contains("docVars"));
-    let (producer, declare): (Producer, fn(&Element, &mut Builder)) = if docvars
-        || classes.contains("Rfrenceinstitutionnelle")
-    {
-        (commission::PRODUCER, commission::declare)
-    } else if classes.contains("title-article-norm") || classes.contains("hd-modifiers") {
-        (consolidated::PRODUCER, consolidated::declare)
-    } else if classes.iter().any(|c| c.starts_with("oj-")) {
-        (oj::PRODUCER, oj::declare)
-    } else {
-        (
-            Producer {
-                name: "HTML",
-                role: |_| None,
-                bracketed_calls: false,
-                loose_headings: false,
-            },
-            |_, _| {},
-        )
-    };
+    let (producer, declare): (Producer, fn(&Element, &mut Builder)) =
+        if docvars || classes.contains("Rfrenceinstitutionnelle") {
+            (commission::PRODUCER, commission::declare)
+        } else if classes.contains("title-article-norm") || classes.contains("hd-modifiers") {
+            (consolidated::PRODUCER, consolidated::declare)
+        } else if classes.iter().any(|c| c.starts_with("oj-")) {
+            (oj::PRODUCER, oj::declare)
+        } else {
+            (
+                Producer {
+                    name: "HTML",
+                    role: |_| None,
+                    bracketed_calls: false,
+                    loose_headings: false,
+                    part: |_| None,
+                },
+                |_, _| {},
+            )
+        };
     let mut w = Walker::new(&root, producer);
     if w.producer.name == "HTML" {
         w.b.warn(
-            "HTML: no EUR-Lex producer's classes found; read by its tags (headings, paragraphs, lists, tables)"
+            "HTML: markup not known: no EUR-Lex producer's classes, read by its tags (headings, paragraphs, lists, tables)"
                 .to_string(),
         );
     }
@@ -182,6 +195,8 @@ struct Walker<'a> {
     label: Option<(String, String)>,
     in_note: bool,
     depth: u8,
+    /// Where each part opened (the first time it did).
+    parts: Vec<(Part, usize)>,
 }
 
 impl<'a> Walker<'a> {
@@ -214,11 +229,14 @@ impl<'a> Walker<'a> {
             label: None,
             in_note: false,
             depth: 0,
+            parts: Vec::new(),
         }
     }
 
     fn finish(mut self) -> Document {
         self.flush_label();
+        self.b.end();
+        self.declare_parts();
         let bracketed = self.producer.bracketed_calls;
         let mut doc = self.b.finish(SourceFormat::Html, self.producer.name);
         if bracketed {
@@ -252,7 +270,49 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// The parts as the markup opened them: each runs to the next one or to the end. A
+    /// proposal's act counts after its memorandum only (the cover page names the act too).
+    fn declare_parts(&mut self) {
+        let end = self.b.position();
+        let memorandum = self
+            .parts
+            .iter()
+            .find(|(p, _)| *p == Part::Memorandum)
+            .map(|&(_, at)| at);
+        let mut marks: Vec<(Part, usize)> = self
+            .parts
+            .iter()
+            .copied()
+            .filter(|&(p, at)| p != Part::ProposedAct || memorandum.is_some_and(|m| at > m))
+            .collect();
+        marks.sort_by_key(|&(_, at)| at);
+        marks.dedup_by_key(|(p, _)| *p);
+        let d = &mut self.b.declared.parts;
+        for (k, &(part, start)) in marks.iter().enumerate() {
+            let stop = marks.get(k + 1).map_or(end, |&(_, at)| at);
+            if stop <= start {
+                continue;
+            }
+            let range = Some(start..stop);
+            match part {
+                Part::Memorandum => d.memorandum = range,
+                Part::LegalText | Part::ProposedAct => d.legal_text = range,
+                Part::FinancialStatement => d.financial_statement = range,
+            }
+        }
+    }
+
+    /// Note where a part opens (an element of a class that opens one).
+    fn mark_part(&mut self, e: &Element) {
+        if let Some(part) = (self.producer.part)(e) {
+            self.flush_label();
+            self.b.end();
+            self.parts.push((part, self.b.position()));
+        }
+    }
+
     fn element(&mut self, e: &Element) {
+        self.mark_part(e);
         let Some(role) = self.role(e) else {
             self.b.unknown(&e.name);
             self.node_children(e);
@@ -276,7 +336,8 @@ impl<'a> Walker<'a> {
                 self.node_children(e);
                 self.b.end_unless_fresh();
             }
-            Role::Para | Role::BoldPara if self.producer.loose_headings && self.loose_heading(e) => {}
+            Role::Para | Role::BoldPara
+                if self.producer.loose_headings && self.loose_heading(e) => {}
             Role::Para | Role::BoldPara => {
                 self.para();
                 if role == Role::BoldPara {
@@ -459,9 +520,8 @@ impl<'a> Walker<'a> {
             .find(|c| c.has_class("num"))
             .map(Element::text)
             .filter(|n| !n.trim().is_empty());
-        let numbered = num.is_some()
-            || words::part_number(&text).is_some()
-            || heading_number(&text).is_some();
+        let numbered =
+            num.is_some() || words::part_number(&text).is_some() || heading_number(&text).is_some();
         if self.label.is_some() && !numbered {
             self.title(e);
             return;
@@ -611,8 +671,19 @@ fn item_marker(e: &Element) -> String {
 /// The marker and content cells of a two-cell table whose first cell is a short marker
 /// (`(1)`, `(a)`, `—`, `1.`).
 fn marker_cells(table: &Element) -> Option<(String, &Element)> {
-    let mut rows = Vec::new();
-    table.find_all(&|e| e.name == "tr", &mut rows);
+    // The table's own rows, not those of a table inside a cell.
+    let rows: Vec<&Element> = table
+        .elements()
+        .flat_map(|c| {
+            if c.name == "tr" {
+                vec![c]
+            } else if matches!(c.name.as_str(), "tbody" | "thead" | "tfoot") {
+                c.elements().filter(|r| r.name == "tr").collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     let [row] = rows.as_slice() else {
         return None;
     };

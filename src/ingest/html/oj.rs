@@ -4,7 +4,7 @@
 //! `<a href="#ntr…">(<span class="oj-note-tag">1</span>)</a>`, notes `p.oj-note`, the running
 //! head `oj-hd-*` and the ELI in `<link rel="canonical">`.
 
-use super::{Producer, Role};
+use super::{Part, Producer, Role};
 use crate::ingest::markup::build::Builder;
 use crate::ingest::markup::tree::Element;
 use crate::ingest::markup::{act_identifiers, eli_of, eli_parts, words};
@@ -43,9 +43,14 @@ const CLASSES: &[(&str, Role)] = &[
 pub(super) const PRODUCER: Producer = Producer {
     name: "EUR-Lex OJ HTML",
     role,
+    part,
     loose_headings: false,
     bracketed_calls: false,
 };
+
+fn part(e: &Element) -> Option<Part> {
+    e.has_class("eli-main-title").then_some(Part::LegalText)
+}
 
 fn role(e: &Element) -> Option<Role> {
     if e.name == "hr" {
@@ -134,7 +139,9 @@ pub(super) fn domain_of(title: &str) -> Option<String> {
         let inner = &title[open + 1..title[open..].find(')').map_or(open, |c| open + c)];
         if inner.starts_with(|c: char| c.is_uppercase())
             && inner.len() <= 14
-            && inner.chars().all(|c| c.is_alphabetic() || c == ',' || c == ' ')
+            && inner
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ',' || c == ' ')
         {
             return Some(inner.to_string());
         }

@@ -125,7 +125,7 @@ impl Builder {
             self.start(BlockKind::Paragraph);
         }
         if let Some(o) = self.open.as_mut() {
-            o.para.call(number);
+            o.para.call_after_word(number);
         }
     }
 
@@ -193,7 +193,11 @@ impl Builder {
         let empty = block.para.text.is_empty() && block.para.calls.is_empty();
         let kept = matches!(
             block.kind,
-            BlockKind::Footnote { .. } | BlockKind::Heading { number: Some(_), .. }
+            BlockKind::Footnote { .. }
+                | BlockKind::Heading {
+                    number: Some(_),
+                    ..
+                }
         );
         if !empty || kept {
             self.place(block, &text);
@@ -317,7 +321,7 @@ impl Builder {
                 .map(|(n, k)| format!("<{n}> ×{k}"))
                 .collect();
             self.warnings.push(format!(
-                "{producer}: markup not known to the reader read as plain text: {}",
+                "{producer}: markup not known, read as plain text: {}",
                 names.join(", ")
             ));
         }

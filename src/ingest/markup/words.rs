@@ -8,16 +8,50 @@ pub const PART_WORDS: &[(&str, &[&str])] = &[
     (
         "Part",
         &[
-            "part", "partie", "teil", "parte", "część", "deel", "del", "osa", "rész", "část",
-            "časť", "dio", "daļa", "dalis", "μέρος", "част", "cuid", "parti",
+            "part",
+            "partie",
+            "teil",
+            "parte",
+            "część",
+            "deel",
+            "del",
+            "osa",
+            "rész",
+            "část",
+            "časť",
+            "dio",
+            "daļa",
+            "dalis",
+            "μέρος",
+            "част",
+            "cuid",
+            "parti",
         ],
     ),
     (
         "Title",
         &[
-            "title", "titre", "titel", "título", "titolo", "tytuł", "titul", "otsikko", "cím",
-            "hlava", "glava", "sadaļa", "antraštinė", "τίτλος", "дял", "teideal", "titlu",
-            "titolu", "naslov", "avdelning", "osasto",
+            "title",
+            "titre",
+            "titel",
+            "título",
+            "titolo",
+            "tytuł",
+            "titul",
+            "otsikko",
+            "cím",
+            "hlava",
+            "glava",
+            "sadaļa",
+            "antraštinė",
+            "τίτλος",
+            "дял",
+            "teideal",
+            "titlu",
+            "titolu",
+            "naslov",
+            "avdelning",
+            "osasto",
         ],
     ),
     (
@@ -48,9 +82,30 @@ pub const PART_WORDS: &[(&str, &[&str])] = &[
     (
         "Section",
         &[
-            "section", "abschnitt", "sección", "secção", "seção", "sezione", "sekcja", "afdeling",
-            "jakso", "szakasz", "oddíl", "oddiel", "oddelek", "odjeljak", "iedaļa", "skirsnis",
-            "τμήμα", "раздел", "roinn", "secțiunea", "taqsima", "jagu", "avsnitt", "afsnit",
+            "section",
+            "abschnitt",
+            "sección",
+            "secção",
+            "seção",
+            "sezione",
+            "sekcja",
+            "afdeling",
+            "jakso",
+            "szakasz",
+            "oddíl",
+            "oddiel",
+            "oddelek",
+            "odjeljak",
+            "iedaļa",
+            "skirsnis",
+            "τμήμα",
+            "раздел",
+            "roinn",
+            "secțiunea",
+            "taqsima",
+            "jagu",
+            "avsnitt",
+            "afsnit",
         ],
     ),
     (
@@ -196,7 +251,9 @@ pub const ACT_WORDS: &[(&str, &[&str])] = &[
 
 /// The English word for `word` in `table`, ignoring case.
 fn english(table: &[(&'static str, &[&str])], word: &str) -> Option<&'static str> {
-    let w = word.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    let w = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
     table
         .iter()
         .find(|(_, words)| words.contains(&w.as_str()))

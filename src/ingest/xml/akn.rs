@@ -200,10 +200,14 @@ impl Reader {
                 if !fresh {
                     self.b.start(BlockKind::Paragraph);
                 }
-                self.node_children(e);
-                // A signature's parts stand apart (`For the Council The President`).
                 if e.name == "signature" {
-                    self.b.end();
+                    // A signature's parts stand apart (`For the Council The President`).
+                    for c in &e.children {
+                        self.node(c);
+                        self.b.space();
+                    }
+                } else {
+                    self.node_children(e);
                 }
                 self.b.end();
             }
@@ -298,8 +302,9 @@ impl Reader {
             }
         } else {
             if number.is_none() {
-                self.b
-                    .warn(format!("Akoma Ntoso: a {kind} without a number: {num}"));
+                self.b.warn(format!(
+                    "Akoma Ntoso: markup not known: a {kind} whose number is not read ({num})"
+                ));
             }
             let level = number.as_deref().map_or(5, part_level);
             self.b.start(BlockKind::Heading { level, number });
@@ -344,7 +349,10 @@ fn language(code: &str) -> Option<String> {
     let c = code.trim().to_lowercase();
     match c.len() {
         2 => Some(c),
-        3 => THREE.iter().find(|(t, _)| *t == c).map(|(_, two)| two.to_string()),
+        3 => THREE
+            .iter()
+            .find(|(t, _)| *t == c)
+            .map(|(_, two)| two.to_string()),
         _ => None,
     }
 }

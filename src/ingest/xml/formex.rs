@@ -263,7 +263,11 @@ impl Reader {
                 self.b.note_end();
             }
             Role::QuoteStart | Role::QuoteEnd => {
-                let fallback = if role == Role::QuoteStart { '‘' } else { '’' };
+                let fallback = if role == Role::QuoteStart {
+                    '‘'
+                } else {
+                    '’'
+                };
                 let c = e
                     .attr("CODE")
                     .and_then(|c| u32::from_str_radix(c, 16).ok())
@@ -351,7 +355,7 @@ impl Reader {
         }
         if number.is_none() && !label.is_empty() {
             self.b
-                .warn(format!("Formex: a heading label not read as a part: {label}"));
+                .warn(format!("Formex: markup not known: a heading label that names no part ({label}), read as a heading without a number"));
         }
         let level = number.as_deref().map_or(5, part_level);
         self.b.start(BlockKind::Heading { level, number });
@@ -433,6 +437,14 @@ impl Reader {
     }
 
     fn annex(&mut self, e: &Element) {
+        // An annex of a package starts on its own page.
+        let first_page = e
+            .child("BIB.INSTANCE")
+            .and_then(|b| b.child("PAGE.FIRST"))
+            .and_then(|p| p.text().parse().ok());
+        if let Some(p) = first_page {
+            self.b.page(p);
+        }
         let title = e.child("TITLE");
         let (label, rest) = label_lines(title);
         let number = words::part_number(&label).filter(|n| n.starts_with("Annex"));
@@ -593,7 +605,9 @@ fn declare(top: &Element, b: &mut Builder) {
         .and_then(|x| x.attr("ISO"))
         .and_then(iso_date)
         .and_then(|d| oj_date(&d));
-    let first_page = bib.find("DOCUMENT.REF").and_then(|r| field(r, "PAGE.FIRST"));
+    let first_page = bib
+        .find("DOCUMENT.REF")
+        .and_then(|r| field(r, "PAGE.FIRST"));
     d.oj_reference = match (published, issue, year, number) {
         (Some(date), Some(no), _, _) => Some(format!(
             "OJ {coll} {}, {date}, p. {}",

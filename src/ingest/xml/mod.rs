@@ -94,10 +94,7 @@ mod tests {
             sniff("<?xml version=\"1.0\"?><?xml-stylesheet href=\"a\"?><akomaNtoso xmlns=\"n\">"),
             Some(SourceFormat::Akn)
         );
-        assert_eq!(
-            sniff("<!-- c --><an:akomaNtoso>"),
-            Some(SourceFormat::Akn)
-        );
+        assert_eq!(sniff("<!-- c --><an:akomaNtoso>"), Some(SourceFormat::Akn));
         assert_eq!(sniff("<rss version=\"2.0\">"), None);
         assert_eq!(sniff("plain text"), None);
     }
