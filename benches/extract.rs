@@ -1,4 +1,6 @@
-//! Criterion benchmarks: whole extraction and each stage, on the bundled fixtures.
+//! Criterion benchmarks: whole extraction and each stage, on the bundled fixtures; and the
+//! documents as EUR-Lex publishes them (HTML, Formex) beside the same act's PDF, read from
+//! the evaluation kit's shared folder when it is there (skipped with a line otherwise).
 //!
 //! `cargo bench --bench extract` — throughput is reported in input bytes.
 
@@ -23,6 +25,32 @@ fn whole(c: &mut Criterion) {
         ("pdf-libreoffice", "com-2013-179-libreoffice/input.pdf"),
     ] {
         let bytes = fixture(rel);
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_function(name, |b| {
+            b.iter(|| pipeline::extract_bytes(black_box(&bytes), Some(rel)).unwrap())
+        });
+    }
+    g.finish();
+}
+
+/// The kit's HTML and Formex files, and the GDPR's Official Journal PDF: the same act as
+/// Formex and as PDF.
+fn formats(c: &mut Criterion) {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let shared = eurodoc::check::shared_dir(&fixtures);
+    let mut g = c.benchmark_group("formats");
+    for (name, rel) in [
+        ("oj-html", "formats/eurlex-32022R0868-en.html"),
+        ("commission-html", "formats/com-2022-209-en.html"),
+        ("formex-gdpr", "formats/fmx-32016R0679.xml"),
+        ("formex-combined", "formats/fmx-32024R1689-pl.xml"),
+        ("pdf-gdpr", "real/oj-l-2016-119-gdpr.pdf"),
+    ] {
+        let path = shared.join(rel);
+        let Ok(bytes) = std::fs::read(&path) else {
+            eprintln!("skipped formats/{name}: {} is missing", path.display());
+            continue;
+        };
         g.throughput(Throughput::Bytes(bytes.len() as u64));
         g.bench_function(name, |b| {
             b.iter(|| pipeline::extract_bytes(black_box(&bytes), Some(rel)).unwrap())
@@ -66,5 +94,5 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, whole, stages);
+criterion_group!(benches, whole, formats, stages);
 criterion_main!(benches);

@@ -71,7 +71,7 @@ fn part(e: &Element) -> Option<Part> {
 }
 
 fn role(e: &Element) -> Option<Role> {
-    if matches!(e.name.as_str(), "span" | "a") && is_marker(&e.text()) {
+    if matches!(e.name, "span" | "a") && is_marker(&e.text()) {
         return Some(Role::Skip);
     }
     if e.name == "table" {

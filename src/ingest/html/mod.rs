@@ -640,7 +640,7 @@ fn note_number(e: &Element) -> Option<u32> {
     first_link(e).and_then(|a| digits(&a.text()))
 }
 
-fn first_link(e: &Element) -> Option<&Element> {
+fn first_link<'b, 'a>(e: &'b Element<'a>) -> Option<&'b Element<'a>> {
     e.find("a")
 }
 
@@ -670,14 +670,14 @@ fn item_marker(e: &Element) -> String {
 
 /// The marker and content cells of a two-cell table whose first cell is a short marker
 /// (`(1)`, `(a)`, `—`, `1.`).
-fn marker_cells(table: &Element) -> Option<(String, &Element)> {
+fn marker_cells<'b, 'a>(table: &'b Element<'a>) -> Option<(String, &'b Element<'a>)> {
     // The table's own rows, not those of a table inside a cell.
-    let rows: Vec<&Element> = table
+    let rows: Vec<&Element<'a>> = table
         .elements()
         .flat_map(|c| {
             if c.name == "tr" {
                 vec![c]
-            } else if matches!(c.name.as_str(), "tbody" | "thead" | "tfoot") {
+            } else if matches!(c.name, "tbody" | "thead" | "tfoot") {
                 c.elements().filter(|r| r.name == "tr").collect()
             } else {
                 Vec::new()

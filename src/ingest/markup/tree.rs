@@ -3,37 +3,38 @@
 //! children, text, comments (where the Commission's HTML keeps its `docVars`) and processing
 //! instructions (where Formex marks its pages, `<?PAGE NO="2"?>`).
 
+use std::borrow::Cow;
+
 /// Elements nested deeper than this are read as their text: no EUR-Lex document comes close,
 /// and the readers walk the tree recursively.
 pub const MAX_DEPTH: usize = 200;
 
+/// The strings borrow from the parser's document: copying every name, attribute and text
+/// took a third of the HTML reader's time.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Node {
-    Element(Element),
-    Text(String),
-    Comment(String),
+pub enum Node<'a> {
+    Element(Element<'a>),
+    Text(Cow<'a, str>),
+    Comment(&'a str),
     /// A processing instruction: target and data (`PAGE`, `NO="2"`).
-    Pi(String, String),
+    Pi(&'a str, &'a str),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Element {
+pub struct Element<'a> {
     /// The local name: lower case for HTML, as written for XML (`TI.ART`, `authorialNote`).
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
-    pub children: Vec<Node>,
+    pub name: &'a str,
+    pub attrs: Vec<(&'a str, &'a str)>,
+    pub children: Vec<Node<'a>>,
 }
 
-impl Element {
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+impl<'a> Element<'a> {
+    pub fn attr(&self, name: &str) -> Option<&'a str> {
+        self.attrs.iter().find(|(k, _)| *k == name).map(|&(_, v)| v)
     }
 
     /// The words of the `class` attribute.
-    pub fn classes(&self) -> impl Iterator<Item = &str> {
+    pub fn classes(&self) -> impl Iterator<Item = &'a str> + use<'a> {
         self.attr("class").unwrap_or("").split_whitespace()
     }
 
@@ -42,7 +43,7 @@ impl Element {
     }
 
     /// The child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(|n| match n {
             Node::Element(e) => Some(e),
             _ => None,
@@ -50,12 +51,12 @@ impl Element {
     }
 
     /// The first child element named `name`.
-    pub fn child(&self, name: &str) -> Option<&Element> {
+    pub fn child(&self, name: &str) -> Option<&Element<'a>> {
         self.elements().find(|e| e.name == name)
     }
 
     /// The first element named `name` at or under this one, in document order.
-    pub fn find(&self, name: &str) -> Option<&Element> {
+    pub fn find(&self, name: &str) -> Option<&Element<'a>> {
         if self.name == name {
             return Some(self);
         }
@@ -63,7 +64,7 @@ impl Element {
     }
 
     /// Every element at or under this one for which `keep` holds, in document order.
-    pub fn find_all<'a>(&'a self, keep: &dyn Fn(&Element) -> bool, out: &mut Vec<&'a Element>) {
+    pub fn find_all<'b>(&'b self, keep: &dyn Fn(&Element) -> bool, out: &mut Vec<&'b Element<'a>>) {
         if keep(self) {
             out.push(self);
         }
@@ -97,7 +98,7 @@ impl Element {
     }
 
     /// The comments directly or deeply under this element, in document order.
-    pub fn comments<'a>(&'a self, out: &mut Vec<&'a str>) {
+    pub fn comments(&self, out: &mut Vec<&'a str>) {
         for n in &self.children {
             match n {
                 Node::Comment(c) => out.push(c),
@@ -110,9 +111,9 @@ impl Element {
 
 /// Copy an HTML document parsed by html5ever (through `scraper`) into a tree rooted at a
 /// `#document` element.
-pub fn from_html(html: &scraper::Html) -> Element {
+pub fn from_html(html: &scraper::Html) -> Element<'_> {
     let mut root = Element {
-        name: "#document".to_string(),
+        name: "#document",
         ..Element::default()
     };
     for child in html.tree.root().children() {
@@ -121,24 +122,21 @@ pub fn from_html(html: &scraper::Html) -> Element {
     root
 }
 
-fn html_node(node: ego_tree::NodeRef<'_, scraper::Node>, parent: &mut Element, depth: usize) {
+fn html_node<'a>(node: ego_tree::NodeRef<'a, scraper::Node>, parent: &mut Element<'a>, depth: usize) {
     use scraper::Node as H;
     match node.value() {
         H::Element(e) => {
             let mut el = Element {
-                name: e.name().to_string(),
-                attrs: e
-                    .attrs()
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect(),
+                name: e.name(),
+                attrs: e.attrs().collect(),
                 children: Vec::new(),
             };
             if depth >= MAX_DEPTH {
                 let text: String = node
                     .descendants()
-                    .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                    .filter_map(|d| d.value().as_text().map(|t| &**t))
                     .collect();
-                el.children.push(Node::Text(text));
+                el.children.push(Node::Text(Cow::Owned(text)));
             } else {
                 for c in node.children() {
                     html_node(c, &mut el, depth + 1);
@@ -146,11 +144,9 @@ fn html_node(node: ego_tree::NodeRef<'_, scraper::Node>, parent: &mut Element, d
             }
             parent.children.push(Node::Element(el));
         }
-        H::Text(t) => parent.children.push(Node::Text(t.to_string())),
-        H::Comment(c) => parent.children.push(Node::Comment(c.to_string())),
-        H::ProcessingInstruction(p) => parent
-            .children
-            .push(Node::Pi(p.target.to_string(), p.data.to_string())),
+        H::Text(t) => parent.children.push(Node::Text(Cow::Borrowed(&**t))),
+        H::Comment(c) => parent.children.push(Node::Comment(c)),
+        H::ProcessingInstruction(p) => parent.children.push(Node::Pi(&p.target, &p.data)),
         H::Document | H::Fragment | H::Doctype(_) => {
             for c in node.children() {
                 html_node(c, parent, depth + 1);
@@ -161,9 +157,9 @@ fn html_node(node: ego_tree::NodeRef<'_, scraper::Node>, parent: &mut Element, d
 
 /// Copy an XML document parsed by roxmltree into a tree rooted at a `#document` element.
 /// Names lose their namespace prefix (`leos:docPurpose` is `docPurpose`).
-pub fn from_xml(doc: &roxmltree::Document<'_>) -> Element {
+pub fn from_xml<'a>(doc: &'a roxmltree::Document<'_>) -> Element<'a> {
     let mut root = Element {
-        name: "#document".to_string(),
+        name: "#document",
         ..Element::default()
     };
     for child in doc.root().children() {
@@ -172,16 +168,13 @@ pub fn from_xml(doc: &roxmltree::Document<'_>) -> Element {
     root
 }
 
-fn xml_node(node: roxmltree::Node<'_, '_>, parent: &mut Element, depth: usize) {
+fn xml_node<'a>(node: roxmltree::Node<'a, '_>, parent: &mut Element<'a>, depth: usize) {
     use roxmltree::NodeType as X;
     match node.node_type() {
         X::Element => {
             let mut el = Element {
-                name: node.tag_name().name().to_string(),
-                attrs: node
-                    .attributes()
-                    .map(|a| (a.name().to_string(), a.value().to_string()))
-                    .collect(),
+                name: node.tag_name().name(),
+                attrs: node.attributes().map(|a| (a.name(), a.value())).collect(),
                 children: Vec::new(),
             };
             if depth >= MAX_DEPTH {
@@ -190,7 +183,7 @@ fn xml_node(node: roxmltree::Node<'_, '_>, parent: &mut Element, depth: usize) {
                     .filter(|d| d.is_text())
                     .filter_map(|d| d.text())
                     .collect();
-                el.children.push(Node::Text(text));
+                el.children.push(Node::Text(Cow::Owned(text)));
             } else {
                 for c in node.children() {
                     xml_node(c, &mut el, depth + 1);
@@ -200,16 +193,13 @@ fn xml_node(node: roxmltree::Node<'_, '_>, parent: &mut Element, depth: usize) {
         }
         X::Text => parent
             .children
-            .push(Node::Text(node.text().unwrap_or("").to_string())),
-        X::Comment => parent
-            .children
-            .push(Node::Comment(node.text().unwrap_or("").to_string())),
+            .push(Node::Text(Cow::Borrowed(node.text().unwrap_or("")))),
+        X::Comment => parent.children.push(Node::Comment(node.text().unwrap_or(""))),
         X::PI => {
             if let Some(pi) = node.pi() {
-                parent.children.push(Node::Pi(
-                    pi.target.to_string(),
-                    pi.value.unwrap_or("").to_string(),
-                ));
+                parent
+                    .children
+                    .push(Node::Pi(pi.target, pi.value.unwrap_or("")));
             }
         }
         X::Root => {

@@ -170,7 +170,7 @@ impl Reader {
                     self.b.text(t);
                 }
             }
-            Node::Pi(target, data) if target == "PAGE" => {
+            Node::Pi(target, data) if *target == "PAGE" => {
                 if let Some(p) = pi_number(data) {
                     self.b.page(p);
                 }
