@@ -62,7 +62,7 @@ fn is_marker(t: &str) -> bool {
     let tag = chars.as_str().get(3..).unwrap_or("");
     matches!(chars.next(), Some('►' | '▼' | '◄'))
         && tag.len() <= 5
-        && tag.starts_with(|c: char| c.is_ascii_uppercase()) == !tag.is_empty()
+        && (tag.is_empty() || tag.starts_with(|c: char| c.is_ascii_uppercase()))
         && tag.chars().all(|c| c.is_ascii_alphanumeric())
 }
 

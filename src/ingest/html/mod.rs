@@ -1,6 +1,6 @@
-//! EUR-Lex HTML: an Official Journal act (`oj-*` classes, [`oj`]), a consolidated text
-//! (`title-article-norm`, amendment markers, [`consolidated`]) and a Commission document made
-//! from Word (`docVars`, [`commission`]). Each producer's class names are its vocabulary, kept
+//! EUR-Lex HTML: an Official Journal act (`oj-*` classes, `oj`), a consolidated text
+//! (`title-article-norm`, amendment markers, `consolidated`) and a Commission document made
+//! from Word (`docVars`, `commission`). Each producer's class names are its vocabulary, kept
 //! in one table per producer that maps them onto a [`Role`]; one walker reads every producer.
 //! A page of no known producer is read by its tags (`h1`, `p`, `li`, `table`), with a warning.
 //!
@@ -314,7 +314,7 @@ impl<'a> Walker<'a> {
     fn element(&mut self, e: &Element) {
         self.mark_part(e);
         let Some(role) = self.role(e) else {
-            self.b.unknown(&e.name);
+            self.b.unknown(e.name);
             self.node_children(e);
             return;
         };

@@ -122,7 +122,11 @@ pub fn from_html(html: &scraper::Html) -> Element<'_> {
     root
 }
 
-fn html_node<'a>(node: ego_tree::NodeRef<'a, scraper::Node>, parent: &mut Element<'a>, depth: usize) {
+fn html_node<'a>(
+    node: ego_tree::NodeRef<'a, scraper::Node>,
+    parent: &mut Element<'a>,
+    depth: usize,
+) {
     use scraper::Node as H;
     match node.value() {
         H::Element(e) => {
@@ -194,7 +198,9 @@ fn xml_node<'a>(node: roxmltree::Node<'a, '_>, parent: &mut Element<'a>, depth: 
         X::Text => parent
             .children
             .push(Node::Text(Cow::Borrowed(node.text().unwrap_or("")))),
-        X::Comment => parent.children.push(Node::Comment(node.text().unwrap_or(""))),
+        X::Comment => parent
+            .children
+            .push(Node::Comment(node.text().unwrap_or(""))),
         X::PI => {
             if let Some(pi) = node.pi() {
                 parent

@@ -181,8 +181,8 @@ impl Reader {
     }
 
     fn element(&mut self, e: &Element) {
-        let Some(role) = role(&e.name) else {
-            self.b.unknown(&e.name);
+        let Some(role) = role(e.name) else {
+            self.b.unknown(e.name);
             self.node_children(e);
             return;
         };

@@ -1,4 +1,4 @@
-//! XML sources: Formex 4 ([`formex`]) and Akoma Ntoso ([`akn`]), told apart by their root
+//! XML sources: Formex 4 (`formex`) and Akoma Ntoso (`akn`), told apart by their root
 //! element.
 //!
 //! The parser is roxmltree: measured on the kit's three Formex and one AKN file (parse only,
