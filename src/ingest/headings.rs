@@ -193,37 +193,40 @@ pub(crate) fn list_marker(s: &str, md: bool) -> Option<(String, u8, usize)> {
     Some((marker.to_string(), (indent / 2).min(8) as u8, content))
 }
 
-/// Join every lone legal-part number with the title line after it into one heading.
+/// Join every lone legal-part number with the title line after it into one heading. The
+/// footnotes at the foot of the number's page may stand between, when the title opens the next
+/// page; they keep their place.
 pub fn join_legal_headings(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    let mut pending: Option<(Block, String)> = None;
+    // The heading that waits for its title: where it stands in `out`, and its number.
+    let mut pending: Option<(usize, String)> = None;
     for block in blocks {
-        if let Some((mut head, number)) = pending.take() {
-            if is_title_line(&block, &number) {
-                head.para.append(" ", &block.para);
-                out.push(head);
+        if let Some((at, number)) = pending.take() {
+            if matches!(block.kind, BlockKind::Footnote { .. }) {
+                out.push(block);
+                pending = Some((at, number));
                 continue;
             }
-            out.push(head);
+            if is_title_line(&block, &number) {
+                out[at].para.append(" ", &block.para);
+                continue;
+            }
         }
         match lone_part_number(&block) {
             Some(number) => {
                 let level = part_level(&number);
-                let head = Block {
+                pending = Some((out.len(), number.clone()));
+                out.push(Block {
                     kind: BlockKind::Heading {
                         level,
-                        number: Some(number.clone()),
+                        number: Some(number),
                     },
                     para: block.para,
                     page: block.page,
-                };
-                pending = Some((head, number));
+                });
             }
             None => out.push(block),
         }
-    }
-    if let Some((head, _)) = pending {
-        out.push(head);
     }
     out
 }
@@ -585,6 +588,35 @@ mod tests {
                 (
                     None,
                     "1. To strengthen European sovereignty, the Platform shall pursue:".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_after_the_page_foot_notes_joins_its_number() {
+        let note = Block {
+            kind: BlockKind::Footnote { number: 1 },
+            para: para("OJ L 55, 28.2.2011, p. 13.", false),
+            page: Some(3),
+        };
+        let out = join_legal_headings(vec![
+            block("Article 5", false),
+            note,
+            block("Specific stretches", false),
+            block("1. The Member States shall notify the Commission.", false),
+        ]);
+        assert_eq!(
+            heads(&out),
+            vec![
+                (
+                    Some("Article 5".into()),
+                    "Article 5 Specific stretches".into()
+                ),
+                (None, "OJ L 55, 28.2.2011, p. 13.".into()),
+                (
+                    None,
+                    "1. The Member States shall notify the Commission.".into()
                 ),
             ]
         );
