@@ -320,11 +320,9 @@ fn renders_meet_their_checklists() {
 
 /// An act of the Official Journal before 2004 is no Council document: the enacting Council
 /// (`THE COUNCIL OF THE EUROPEAN UNION,`) and an act cited by its old number in a recital
-/// (`Regulation (EC) No 322/97`) make no Council document number. The metadata stage still
-/// takes the act's number for the Council's (`src/extract/metadata.rs`:
-/// `looks_like_council_document`, then `cover_note`), in the render and in its source alike.
+/// (`Regulation (EC) No 322/97`) make no Council document number, in the render and in its
+/// source alike.
 #[test]
-#[ignore = "the metadata stage reads an old act number in a recital as a Council number (issue 23)"]
 fn old_journal_act_has_no_council_number() {
     for input in [
         repo("tests/data/renders/act-oj-1999-columns--tex-oj2col.pdf"),
