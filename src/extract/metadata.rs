@@ -201,14 +201,19 @@ fn block_texts(doc: &Document, blocks: std::ops::Range<usize>) -> Vec<&str> {
 }
 
 /// The Council document number in `t` (`8410/13`, `ST 9156/22 REV 1`), squashed. An Official
-/// Journal page (`L 123/10`, `C 45/3`) has the same shape and is none.
+/// Journal page (`L 123/10`, `C 45/3`) has the same shape and is none; so is an act's number
+/// (`Regulation (EC) No 322/97`, `Directive 95/46`).
 fn council_number_in(t: &str) -> Option<String> {
-    static OJ_SERIES: LazyLock<Regex> =
-        LazyLock::new(|| crate::re::compile(r"\b(?:OJ\s+)?[LC]\s*$").unwrap());
+    static NOT_COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+        crate::re::compile(
+            r"(?:\b(?:OJ\s+)?[LC]|\bNo\.?|(?i:regulation|directive|decision)(?:\s+\([A-Za-z, ]+\))?)\s*$",
+        )
+        .unwrap()
+    });
     COUNCIL_NUMBER
         .captures_iter(t)
         .filter_map(|c| c.get(1))
-        .find(|m| !OJ_SERIES.is_match(&t[..m.start()]))
+        .find(|m| !NOT_COUNCIL.is_match(&t[..m.start()]))
         .map(|m| squash(m.as_str()))
 }
 
@@ -849,6 +854,10 @@ mod tests {
     fn an_official_journal_page_is_no_council_number() {
         assert_eq!(council_number_in("L 123/10 EN Official Journal"), None);
         assert_eq!(council_number_in("OJ C 145/12"), None);
+        assert_eq!(
+            council_number_in("Having regard to Regulation (EC) No 322/97 on statistics"),
+            None
+        );
         assert_eq!(
             council_number_in("8410/13 JV/fm 1").as_deref(),
             Some("8410/13")

@@ -222,8 +222,13 @@ fn previous_documents(text: &str) -> Vec<Citation> {
 static SUBJECT_START: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
         r"^\s*(?:of\s+the\s+European\s+Parliament\s+and\s+(?:of\s+the\s+)?Council\s*)?",
-        r"(?:of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*)?,?\s*",
-        r"((?:on|laying\s+down|establishing|amending|concerning|regarding|setting\s+up|implementing|supplementing|repealing|relating\s+to)\b)"
+        // A title follows the id or its date directly, or after a comma when it opens with an
+        // act's own verb (`Regulation (EU) 2021/697, establishing the European Defence Fund`);
+        // a preposition after a comma opens the sentence's own phrase (`Regulation (EU)
+        // 2021/522, concerning the objective to reinforce ...`).
+        r"(?:of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*)?",
+        r"(?:,\s*(laying\s+down|establishing|amending|setting\s+up|implementing|supplementing|repealing)\b",
+        r"|((?:on|laying\s+down|establishing|amending|concerning|regarding|setting\s+up|implementing|supplementing|repealing|relating\s+to)\b))"
     ))
     .unwrap()
 });
@@ -261,9 +266,33 @@ fn stated_titles(para: &Para, c: &Citation, next_start: usize) -> Vec<String> {
             .find(|b| b.start <= c.range.start && c.range.end <= b.end)
             .map_or(usize::MAX, |b| b.end);
         let after = &text[c.range.end..next_start.max(c.range.end).min(bold_end.max(c.range.end))];
-        if let Some(m) = SUBJECT_START.captures(after).and_then(|m| m.get(1)) {
+        // Prepositional phrases that open a clause of the sentence, not a title: `on the basis
+        // of`, `on the grounds of`, `on behalf of`, `on the date`.
+        static CLAUSE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+            crate::re::compile(r"^on\s+(?:the\s+(?:basis|grounds?|date|day|one|other|part|occasion)|behalf|a\s+case|request|its\s+own|this|that|which|these|those)\b").unwrap()
+        });
+        let start = SUBJECT_START.captures(after).and_then(|m| {
+            let appositive = m.get(1).is_some();
+            m.get(1).or_else(|| m.get(2)).map(|m| (m, appositive))
+        });
+        if let Some((m, appositive)) =
+            start.filter(|(m, _)| !CLAUSE_OPENER.is_match(&after[m.start()..]))
+        {
             let rest = &after[m.start()..];
-            let end = subject_end(rest);
+            let mut end = subject_end(rest);
+            // A title set off by commas ends at the next one that goes on in lower case
+            // (`Regulation (EU) 2021/697, establishing the European Defence Fund, follows`).
+            if appositive {
+                static CLOSE: LazyLock<Regex> =
+                    LazyLock::new(|| crate::re::compile(r",\s+(?:and\s+|or\s+)?\p{Ll}").unwrap());
+                if let Some(c) = CLOSE.find(&rest[..end]) {
+                    let and = rest[c.start()..c.end()].contains(" and ")
+                        || rest[c.start()..c.end()].contains(" or ");
+                    if !and {
+                        end = c.start();
+                    }
+                }
+            }
             let mut subject = rest[..end]
                 .trim_end()
                 .trim_end_matches(" and")
@@ -288,7 +317,9 @@ fn stated_titles(para: &Para, c: &Citation, next_start: usize) -> Vec<String> {
 static SUBJECT_STOP: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(concat!(
         r"\s(?:was|were|is|are|has|have|had|will|would|shall|should|can|could|may|must|remains?|applies|apply|entered)\b",
-        r"|\sand\s+[a-z]+ed\b|,?\s+which\b"
+        r"|\sand\s+[a-z]+ed\b|,?\s+which\b",
+        // A clause of the sentence after the title: `..., in so far as these`, `..., where`.
+        r"|,\s+(?:in\s+so\s+far|insofar|where|provided|unless)\b"
     ))
     .unwrap()
 });
@@ -593,6 +624,23 @@ mod tests {
             vec!["Eurosur Regulation"]
         );
         assert_eq!(r[1].details.issuer.as_deref(), Some("Council"));
+    }
+
+    #[test]
+    fn a_clause_of_the_sentence_is_no_title() {
+        let r = refs(
+            "Processing is lawful under Regulation (EU) 2016/679 on the basis of consent, in so far as these rules apply. The programme established under Regulation (EU) 2021/522, concerning the objective to reinforce biotechnologies, continues. Amendments to Regulation (EU) 2021/697, establishing the European Defence Fund, follow. Directive 2011/36/EU on preventing and combating trafficking in human beings, where it applies, stays.\n",
+        );
+        assert!(titles(&r, "Regulation (EU) 2016/679").is_empty());
+        assert!(titles(&r, "Regulation (EU) 2021/522").is_empty());
+        assert_eq!(
+            titles(&r, "Regulation (EU) 2021/697"),
+            vec!["establishing the European Defence Fund"]
+        );
+        assert_eq!(
+            titles(&r, "Directive 2011/36/EU"),
+            vec!["on preventing and combating trafficking in human beings"]
+        );
     }
 
     #[test]

@@ -117,6 +117,13 @@ pub(crate) fn drop_converted_furniture(lines: &mut [Line]) {
         if is_blank(l.text) {
             continue;
         }
+        // Furniture is a short line that ends in a number, a code or a name, never in a
+        // sentence's stop: a paragraph's line spares the inline parse.
+        let end = l.text.trim_end().trim_end_matches(['*', '_']);
+        if l.text.len() > 200 || end.ends_with(['.', ',', ';', ':']) {
+            after_footer = false;
+            continue;
+        }
         let cells = if is_table_row(l.text) {
             l.text.replace(['|', '\t'], " ")
         } else {

@@ -618,7 +618,9 @@ impl<'a> Assembler<'a> {
         // A converter may set a part's number and title on consecutive lines (`Article 1` /
         // `Amendments to Regulation ...`): the number stands alone, as in plain text, where a
         // sentence has ended before it and a title opens after it.
+        // (A label alone is short even with its markup: the length spares the inline parse.)
         if self.md
+            && t.len() <= 120
             && is_lone_part_number(&plain_text(t))
             && self.cur.as_ref().is_none_or(|p| {
                 p.last_line.trim_end().ends_with(['.', ':', ';'])
@@ -765,6 +767,18 @@ fn is_contents_line(s: &str) -> bool {
 
 /// A Markdown line's text without its markup, for telling what kind of line it is.
 fn plain_text(s: &str) -> String {
+    // Most lines carry no markup: their text is the line with its spaces collapsed, as the
+    // builder would write it, and the inline parse (called on every line) is spared.
+    if !s.contains(['\\', '*', '_', '<', '&', '[']) {
+        let mut out = String::with_capacity(s.len());
+        for word in s.split([' ', '\n', '\t', '\r']).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return out;
+    }
     let mut b = ParaBuilder::new();
     parse_inline(&mut b, s, 0, &mut |_| {});
     b.finish().text
