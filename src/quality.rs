@@ -340,9 +340,13 @@ fn dotted(number: &str) -> Option<Vec<u64>> {
     number.split('.').map(|n| n.parse().ok()).collect()
 }
 
-/// `heading-repeated`, `heading-is-prose` and `heading-order`, as the script keys them.
+/// `heading-repeated`, `heading-is-prose` and `heading-order`, as the script keys them, but
+/// for one thing: a heading repeats only under the same parent. A regulation's Chapters III
+/// and IV can each have a `Section 4 Cooperation`; a table of contents or a running title
+/// read as headings repeats its parents too.
 fn headings(e: &Extraction, r: &mut Report) {
-    let mut seen: HashSet<(Option<&str>, String, String)> = HashSet::new();
+    type Key<'a> = (Option<&'a str>, Option<&'a str>, String, String);
+    let mut seen: HashSet<Key> = HashSet::new();
     // The last number of each series: part, parent and depth.
     type Siblings<'a> = (Option<&'a str>, Option<&'a str>, usize);
     let mut last: HashMap<Siblings, Vec<u64>> = HashMap::new();
@@ -358,6 +362,7 @@ fn headings(e: &Extraction, r: &mut Report) {
         let named = format!("{number} {}", first_chars(title, 60));
         let key = (
             part,
+            s.parent.as_deref(),
             number.to_lowercase(),
             first_chars(&title.to_lowercase(), 60).to_string(),
         );

@@ -129,38 +129,33 @@ formats! {
     akn4eu_proposal => "akn4eu-com-2025-162-en.xml",
 }
 
-/// `com-2022-209-en.html` is read as the others are, but one anomaly stays: its Chapters III
-/// and IV both have a `Section 4 Cooperation`, and the check (as the kit's `selfcheck.py`
-/// keys it) takes a number and title repeated in one part for a contents list.
+/// `com-2022-209-en.html`, a proposal with its memorandum, financial statement and annexes,
+/// whose notes restart at 1 in the annexes: every note finds its call; the sections Word
+/// sets as plain paragraphs or in split spans are read (Chapter II's Sections 1 to 6), and
+/// its Chapters III and IV each have a `Section 4 Cooperation`, two sections, no anomaly.
 #[test]
 fn commission_html_with_annexes() {
     let file = "com-2022-209-en.html";
-    let test = "formats::commission_html_with_annexes";
-    let Some(want) = expected(test, file) else {
-        return;
-    };
-    let Some(path) = shared_file(test, &format!("formats/{file}")) else {
+    check_file(file);
+    let Some(path) = shared_file(
+        "formats::commission_html_with_annexes",
+        &format!("formats/{file}"),
+    ) else {
         return;
     };
     let e = eurodoc::extract_file(&path).unwrap_or_else(|err| panic!("{file}: {err}"));
-    assert_eq!(e.source.format, SourceFormat::Html);
-    assert!(e.footnotes.len().abs_diff(want.footnotes) * 20 <= want.footnotes);
-    assert!(same_id(
-        e.metadata.commission_reference.as_deref().unwrap_or(""),
-        &want.id
-    ));
-    assert!(e.metadata.title.is_some());
-    // The notes of its annexes restart at 1, and each call finds the body it links to.
     assert!(e.footnotes.iter().all(|f| !f.calls.is_empty()));
-    let kinds: Vec<&str> = e.quality.iter().map(|a| a.kind.name()).collect();
-    assert_eq!(kinds, ["heading-repeated"], "{:#?}", e.quality);
-    let repeated: Vec<&str> = e
-        .sections
-        .iter()
-        .filter(|s| s.number == "Section 4")
-        .map(|s| s.title.as_str())
-        .collect();
-    assert_eq!(repeated, ["Cooperation", "Cooperation"]);
+    let under = |parent: &str| -> Vec<String> {
+        e.sections
+            .iter()
+            .filter(|s| s.parent.as_deref() == Some(parent) && s.number.starts_with("Section "))
+            .map(|s| s.number.clone())
+            .collect()
+    };
+    let sections = |n: usize| (1..=n).map(|k| format!("Section {k}")).collect::<Vec<_>>();
+    assert_eq!(under("Chapter II"), sections(6));
+    assert_eq!(under("Chapter III"), sections(4));
+    assert_eq!(under("Chapter IV"), sections(8));
 }
 
 fn articles(e: &Extraction) -> Vec<(String, String)> {

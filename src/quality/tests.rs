@@ -230,6 +230,34 @@ fn headings_that_skip_a_number() {
 }
 
 #[test]
+fn a_heading_repeats_only_under_its_own_parent() {
+    let repeated = |parents: &[Option<&str>]| {
+        let text = b"# 1. A\n\nx\n";
+        let doc = crate::ingest::ingest(text, Some("t.md")).unwrap();
+        let mut e = crate::extract_bytes(text, Some("t.md")).unwrap();
+        let template = e.sections[0].clone();
+        e.sections = parents
+            .iter()
+            .map(|p| Section {
+                number: "Section 4".to_string(),
+                title: "Cooperation".to_string(),
+                parent: p.map(str::to_string),
+                ..template.clone()
+            })
+            .collect();
+        check(&doc, &e)
+            .iter()
+            .filter(|a| a.kind == AnomalyKind::HeadingRepeated)
+            .map(|a| a.count)
+            .sum::<usize>()
+    };
+    // A regulation's Chapters III and IV each with a `Section 4 Cooperation`.
+    assert_eq!(repeated(&[Some("Chapter III"), Some("Chapter IV")]), 0);
+    assert_eq!(repeated(&[Some("Chapter III"), Some("Chapter III")]), 1);
+    assert_eq!(repeated(&[None, None]), 1);
+}
+
+#[test]
 fn articles_are_one_series_through_their_chapters() {
     let act = "REGULATION (EU) 2024/1 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\n\
                HAVE ADOPTED THIS REGULATION:\n\n\

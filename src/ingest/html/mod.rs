@@ -463,7 +463,48 @@ impl<'a> Walker<'a> {
             self.title(e);
             return true;
         }
+        // `<span>Section 4</span><br/>Removal obligations`: the label in a span or on a
+        // line of its own, the title after it.
+        if let Some((number, title)) = label_split(e).filter(|(_, t)| reads_as_title(t)) {
+            self.flush_label();
+            self.labelled_heading(number, &title);
+            return true;
+        }
+        // A title on the first line and more after a line break (`TEMPLATE FOR REPORTS<br/>
+        // referred to in Article 13(2)`): the first line is the title, the rest a paragraph.
+        if self.label.is_some() {
+            if let Some(k) = e
+                .children
+                .iter()
+                .position(|c| matches!(c, Node::Element(x) if x.name == "br"))
+            {
+                let first = Element {
+                    name: e.name,
+                    attrs: Vec::new(),
+                    children: e.children[..k].to_vec(),
+                };
+                if reads_as_title(&first.text()) {
+                    self.title(&first);
+                    self.b.start(BlockKind::Paragraph);
+                    for c in &e.children[k + 1..] {
+                        self.node(c);
+                    }
+                    self.b.end();
+                    return true;
+                }
+            }
+        }
         false
+    }
+
+    /// A heading numbered `number` (a part's label) with `title` as its text.
+    fn labelled_heading(&mut self, number: String, title: &str) {
+        self.b.start(BlockKind::Heading {
+            level: part_level(&number),
+            number: Some(number),
+        });
+        self.b.text(title);
+        self.b.end();
     }
 
     /// The pending label's heading with `e`'s content as its title.
@@ -527,6 +568,16 @@ impl<'a> Walker<'a> {
             return;
         }
         self.flush_label();
+        let num_decides = num
+            .as_deref()
+            .is_some_and(|n| n.trim().starts_with(|c: char| c.is_ascii_digit()));
+        if !num_decides && words::part_number(&text).is_none() {
+            // `<span>Section 1</span><span>Risk assessment</span>`: the label is its own span.
+            if let Some((number, title)) = label_split(e) {
+                self.labelled_heading(number, &title);
+                return;
+            }
+        }
         let (number, title_at) = match num.as_deref().map(str::trim) {
             Some(n) if n.starts_with(|c: char| c.is_ascii_digit()) => {
                 (Some(n.trim_end_matches('.').to_string()), None)
@@ -552,10 +603,14 @@ impl<'a> Walker<'a> {
                 n.split('.').count().min(6) as u8
             }
         });
+        // A `num` span that decided nothing holds the text itself (HTML's parser let
+        // `<span class="num"/>` run over it): the whole text is the title.
+        let runaway = num.is_some() && number.is_none();
         self.b.start(BlockKind::Heading { level, number });
         match title_at {
             // The number is in the text: the title is what follows it.
             Some(at) => self.b.text(text[at..].trim()),
+            None if runaway => self.node_children(e),
             None => {
                 for c in &e.children {
                     match c {
@@ -624,6 +679,52 @@ impl<'a> Walker<'a> {
 /// A paragraph that holds a part's label alone: `Article 12`, `CHAPTER III`, `ANNEX I:`.
 fn is_lone_label(text: &str) -> bool {
     text.split_whitespace().count() == 2 && words::part_number(text).is_some()
+}
+
+/// A part's label that the markup sets apart from the text after it, in spans of its own or
+/// on a line of its own (`<span>Section</span><span> </span><span>2</span><span>Powers
+/// of ...</span>`, `Section 4<br/>Removal obligations`): its number and the rest, which
+/// opens with a capital (`<span>Chapter III</span><span> contains ...</span>` is a sentence).
+fn label_split(e: &Element) -> Option<(String, String)> {
+    let mut pieces = Vec::new();
+    leaf_texts(e, &mut pieces);
+    let mut label = String::new();
+    for (k, piece) in pieces.iter().enumerate() {
+        label.push_str(piece);
+        if label.split_whitespace().count() > 2 {
+            return None;
+        }
+        // `SECTION 1: Addressee` is a form's line, set the same way whether or not its label
+        // has a span of its own.
+        if !is_lone_label(&label) || label.trim_end().ends_with(':') {
+            continue;
+        }
+        let rest: String = pieces[k + 1..].concat();
+        // A number cut between two spans (`Annex I` + `I`) is not a label and its title.
+        let glued = !label.ends_with(char::is_whitespace) && !rest.starts_with(char::is_whitespace);
+        let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+        let first = rest.split_whitespace().next().unwrap_or("");
+        if !rest.starts_with(|c: char| c.is_uppercase())
+            || (glued && words::part_number(&format!("{label}{first}")).is_some())
+        {
+            continue;
+        }
+        return words::part_number(&label).map(|n| (n, rest));
+    }
+    None
+}
+
+/// The texts under `e` as its markup cuts them: each text node a piece, a line break a
+/// space of its own.
+fn leaf_texts<'b>(e: &'b Element, out: &mut Vec<&'b str>) {
+    for n in &e.children {
+        match n {
+            Node::Text(t) => out.push(t),
+            Node::Element(x) if x.name == "br" => out.push(" "),
+            Node::Element(x) => leaf_texts(x, out),
+            _ => {}
+        }
+    }
 }
 
 /// A short line that reads as a title: a few words, not ending as a sentence or a lead-in.
@@ -723,6 +824,72 @@ fn strip_call_brackets(para: &mut crate::model::Para) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The headings (number, title) and the other blocks' texts of a Commission page.
+    fn commission(body: &str) -> (Vec<(Option<String>, String)>, Vec<String>) {
+        let page = format!(
+            "<html><head><!-- docVars [name=LW_LANGUE;value=\"EN\"] --></head><body>{body}</body></html>"
+        );
+        let doc = read(&page);
+        let mut headings = Vec::new();
+        let mut paras = Vec::new();
+        for b in &doc.blocks {
+            match &b.kind {
+                BlockKind::Heading { number, .. } => {
+                    headings.push((number.clone(), b.para.text.clone()))
+                }
+                _ => paras.push(b.para.text.clone()),
+            }
+        }
+        (headings, paras)
+    }
+
+    #[test]
+    fn a_label_set_apart_by_markup_is_a_heading() {
+        let (h, p) = commission(concat!(
+            // Word's empty `num` span, which HTML's parser lets run over the text.
+            r#"<p class="li ManualHeading2"><span class="num"/><span>Section 1</span><span>Risk assessment </span><span>obligations</span></p>"#,
+            r#"<p class="li ManualHeading2"><span class="num"/><span>Section</span><span> </span><span>2</span><span>Powers</span></p>"#,
+            r#"<p class="Normal"><span>Section 4</span><span><br/>Removal obligations</span></p>"#,
+            r#"<p class="Normal"><span>Section 5</span><br/><span>B</span><span>locking obligations</span></p>"#,
+            // A sentence that opens with a label, a number cut in two spans, a form's line.
+            r#"<p class="Normal"><span>Chapter III</span><span> contains provisions.</span></p>"#,
+            r#"<p class="BodyText"><span>SECTION 1: </span><span>Authorities</span></p>"#,
+            r#"<p class="li ManualHeading2"><span class="num"/><span>Annex I</span><span>I</span></p>"#,
+        ));
+        let numbered = |n: &str, t: &str| (Some(n.to_string()), t.to_string());
+        assert_eq!(
+            h,
+            [
+                numbered("Section 1", "Risk assessment obligations"),
+                numbered("Section 2", "Powers"),
+                numbered("Section 4", "Removal obligations"),
+                numbered("Section 5", "Blocking obligations"),
+                numbered("Annex II", ""),
+            ]
+        );
+        assert_eq!(
+            p,
+            ["Chapter III contains provisions.", "SECTION 1: Authorities"]
+        );
+    }
+
+    #[test]
+    fn a_title_is_the_first_line_of_a_longer_paragraph() {
+        let (h, p) = commission(concat!(
+            r#"<p class="Annexetitre"><span>ANNEX II:</span></p>"#,
+            r#"<p class="Normal"><span>TEMPLATE FOR REPORTS</span><br/><span>referred to in Article 13(2) of Regulation (EU) .../... [laying down rules to prevent and combat child sexual abuse]</span></p>"#,
+        ));
+        assert_eq!(
+            h,
+            [(
+                Some("Annex II".to_string()),
+                "TEMPLATE FOR REPORTS".to_string()
+            )]
+        );
+        assert_eq!(p.len(), 1);
+        assert!(p[0].starts_with("referred to in Article 13(2)"), "{p:?}");
+    }
 
     #[test]
     fn brackets_around_a_call_go() {
