@@ -241,3 +241,113 @@ fn fuzzer_findings_stay_fixed() {
     }
     assert!(n > 0, "no fuzzer findings in {}", dir.display());
 }
+
+/// The kinds of the anomalies an extraction shows.
+fn anomaly_kinds(e: &eurodoc::Extraction) -> Vec<&'static str> {
+    e.quality.iter().map(|a| a.kind.name()).collect()
+}
+
+#[test]
+fn bad_markup_gets_clear_errors() {
+    let formex = std::fs::read(repo("fixtures/formex-act/input.xml")).unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("truncated.xml", formex[..formex.len() / 2].to_vec(), "malformed_xml"),
+        ("binary.xml", (0..=255u8).cycle().take(20_000).collect(), "binary"),
+        // No NUL and few controls, but no UTF-8 either.
+        ("latin.xml", (0x80..0xffu8).cycle().take(5_000).collect(), "invalid_utf8"),
+        ("empty.xml", Vec::new(), "empty"),
+        ("empty.html", b"  \n".to_vec(), "empty"),
+        ("no-root.xml", b"<?xml version=\"1.0\"?>\n".to_vec(), "malformed_xml"),
+        // Entities that expand without end.
+        (
+            "laughs.xml",
+            b"<?xml version=\"1.0\"?><!DOCTYPE ACT [<!ENTITY a \"&b;\"><!ENTITY b \"&a;\">]><ACT>&a;</ACT>"
+                .to_vec(),
+            "malformed_xml",
+        ),
+        // A page with no text in its markup.
+        ("blank.html", b"<html><body><div></div></body></html>".to_vec(), "no_text"),
+    ];
+    for (name, bytes, kind) in cases {
+        let e = run(name, &bytes).expect_err(name);
+        assert_eq!(e.kind(), kind, "{name}: {e}");
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_or_cut_in_time() {
+    let n = 100_000;
+    // html5ever's time grows with the square of the nesting of blocks and lists: refused.
+    for (name, open) in [("divs.html", "<div>"), ("lists.html", "<ul><li>x")] {
+        let page = format!("<html><body>{}x</body></html>", open.repeat(n));
+        let e = run(name, page.as_bytes()).expect_err(name);
+        assert_eq!(e.kind(), "budget", "{name}: {e}");
+    }
+    // Inline elements cost the parser nothing: read, the deep ones as their text.
+    let page = format!(
+        "<html><body><p>{}Deep text.</p></body></html>",
+        "<span>".repeat(500)
+    );
+    let e = run("spans.html", page.as_bytes()).expect("read");
+    assert!(
+        e.warnings.iter().any(|w| w.contains("deep")),
+        "{:?}",
+        e.warnings
+    );
+    assert!(anomaly_kinds(&e).contains(&"markup-unread"));
+    // XML nested as deep: read, with the text of what lies too deep.
+    let act = format!(
+        "<?xml version=\"1.0\"?><ACT>{}Deep text.{}</ACT>",
+        "<P>".repeat(n),
+        "</P>".repeat(n)
+    );
+    let e = run("deep.xml", act.as_bytes()).expect("read");
+    assert!(
+        e.warnings.iter().any(|w| w.contains("deep")),
+        "{:?}",
+        e.warnings
+    );
+    assert!(anomaly_kinds(&e).contains(&"markup-unread"));
+}
+
+#[test]
+fn unknown_markup_is_read_as_text_with_a_warning() {
+    let cases: [(&str, &[u8]); 3] = [
+        (
+            "feed.xml",
+            b"<?xml version=\"1.0\"?><rss><channel><title>Regulation (EU) 2016/679</title><item>Directive 95/46/EC is repealed.</item></channel></rss>",
+        ),
+        (
+            "page.html",
+            b"<html><body><h1>1. Scope</h1><p>Regulation (EU) 2016/679 applies.</p><p>Directive 95/46/EC is repealed.</p></body></html>",
+        ),
+        // A Formex act whose markup the reader does not know in part.
+        (
+            "act.xml",
+            b"<?xml version=\"1.0\"?><ACT><ENACTING.TERMS><NEW.THING>Regulation (EU) 2016/679 applies.</NEW.THING><NEWER><P>Directive 95/46/EC is repealed.</P></NEWER></ENACTING.TERMS></ACT>",
+        ),
+    ];
+    for (name, bytes) in cases {
+        let e = run(name, bytes).expect(name);
+        assert!(
+            anomaly_kinds(&e).contains(&"markup-unread"),
+            "{name}: {:?}",
+            e.warnings
+        );
+        // Nothing is dropped: the text under the unknown markup is read.
+        let ids: Vec<&str> = e.references.iter().map(|r| r.id.as_str()).collect();
+        assert!(ids.contains(&"Regulation (EU) 2016/679"), "{name}: {ids:?}");
+        assert!(ids.contains(&"Directive 95/46/EC"), "{name}: {ids:?}");
+    }
+    // A truncated page is read as far as it goes.
+    let e = run(
+        "cut.html",
+        b"<html><body><p>Regulation (EU) 2016/679 applies.</p><p>Directive 95/4",
+    )
+    .expect("read");
+    assert!(
+        e.references
+            .iter()
+            .any(|r| r.id == "Regulation (EU) 2016/679")
+    );
+}

@@ -48,6 +48,10 @@ pub fn sniff(bytes: &[u8], name: Option<&str>) -> Result<SourceFormat> {
     if let Some(format) = xml::sniff(&head) {
         return Ok(format);
     }
+    // XML of another vocabulary: its text, read from its markup.
+    if xml::declared(&head) {
+        return Ok(SourceFormat::Text);
+    }
     match ext.as_deref() {
         Some("html" | "htm" | "xhtml") => Ok(SourceFormat::Html),
         Some("md" | "markdown") => Ok(SourceFormat::Markdown),
@@ -111,8 +115,9 @@ fn read(bytes: &[u8], name: Option<&str>) -> Result<Document> {
             })?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             let doc = match format {
-                SourceFormat::Html => html::read(text),
+                SourceFormat::Html => html::read(text)?,
                 SourceFormat::Formex | SourceFormat::Akn => xml::read(text, format)?,
+                SourceFormat::Text if xml::declared(text) => xml::read(text, format)?,
                 _ => text::ingest(text, format),
             };
             if doc.blocks.is_empty() {

@@ -12,10 +12,12 @@
 
 mod commission;
 mod consolidated;
+mod nesting;
 mod oj;
 
 use std::collections::{HashMap, HashSet};
 
+use crate::error::{Error, Result};
 use crate::ingest::headings::{heading_number, part_level};
 use crate::ingest::markup::build::Builder;
 use crate::ingest::markup::tree::{self, Element, Node};
@@ -140,10 +142,17 @@ pub enum Part {
     FinancialStatement,
 }
 
-/// Read an HTML document.
-pub fn read(bytes: &str) -> Document {
+/// Read an HTML document. A page nested deeper than any document is refused (see
+/// `nesting`).
+pub fn read(bytes: &str) -> Result<Document> {
+    if let Some(at) = nesting::too_deep(bytes, nesting::MAX_NESTING) {
+        return Err(Error::Budget(format!(
+            "the HTML nests its elements more than {} deep (at byte {at})",
+            nesting::MAX_NESTING
+        )));
+    }
     let html = scraper::Html::parse_document(bytes);
-    let root = tree::from_html(&html);
+    let (root, cut) = tree::from_html(&html);
     let mut classes: HashSet<&str> = HashSet::new();
     let mut all = Vec::new();
     root.find_all(&|e| e.attr("class").is_some(), &mut all);
@@ -179,9 +188,15 @@ pub fn read(bytes: &str) -> Document {
                 .to_string(),
         );
     }
+    if cut {
+        w.b.warn(format!(
+            "HTML: markup not known: elements nested more than {} deep read as their text",
+            tree::MAX_DEPTH
+        ));
+    }
     declare(&root, &mut w.b);
     w.node_children(&root);
-    w.finish()
+    Ok(w.finish())
 }
 
 struct Walker<'a> {
@@ -830,7 +845,7 @@ mod tests {
         let page = format!(
             "<html><head><!-- docVars [name=LW_LANGUE;value=\"EN\"] --></head><body>{body}</body></html>"
         );
-        let doc = read(&page);
+        let doc = read(&page).unwrap();
         let mut headings = Vec::new();
         let mut paras = Vec::new();
         for b in &doc.blocks {

@@ -110,22 +110,25 @@ impl<'a> Element<'a> {
 }
 
 /// Copy an HTML document parsed by html5ever (through `scraper`) into a tree rooted at a
-/// `#document` element.
-pub fn from_html(html: &scraper::Html) -> Element<'_> {
+/// `#document` element; and whether elements nested deeper than [`MAX_DEPTH`] were cut to
+/// their text.
+pub fn from_html(html: &scraper::Html) -> (Element<'_>, bool) {
     let mut root = Element {
         name: "#document",
         ..Element::default()
     };
+    let mut cut = false;
     for child in html.tree.root().children() {
-        html_node(child, &mut root, 0);
+        html_node(child, &mut root, 0, &mut cut);
     }
-    root
+    (root, cut)
 }
 
 fn html_node<'a>(
     node: ego_tree::NodeRef<'a, scraper::Node>,
     parent: &mut Element<'a>,
     depth: usize,
+    cut: &mut bool,
 ) {
     use scraper::Node as H;
     match node.value() {
@@ -136,6 +139,7 @@ fn html_node<'a>(
                 children: Vec::new(),
             };
             if depth >= MAX_DEPTH {
+                *cut = true;
                 let text: String = node
                     .descendants()
                     .filter_map(|d| d.value().as_text().map(|t| &**t))
@@ -143,7 +147,7 @@ fn html_node<'a>(
                 el.children.push(Node::Text(Cow::Owned(text)));
             } else {
                 for c in node.children() {
-                    html_node(c, &mut el, depth + 1);
+                    html_node(c, &mut el, depth + 1, cut);
                 }
             }
             parent.children.push(Node::Element(el));
@@ -153,26 +157,33 @@ fn html_node<'a>(
         H::ProcessingInstruction(p) => parent.children.push(Node::Pi(&p.target, &p.data)),
         H::Document | H::Fragment | H::Doctype(_) => {
             for c in node.children() {
-                html_node(c, parent, depth + 1);
+                html_node(c, parent, depth + 1, cut);
             }
         }
     }
 }
 
 /// Copy an XML document parsed by roxmltree into a tree rooted at a `#document` element.
-/// Names lose their namespace prefix (`leos:docPurpose` is `docPurpose`).
-pub fn from_xml<'a>(doc: &'a roxmltree::Document<'_>) -> Element<'a> {
+/// Names lose their namespace prefix (`leos:docPurpose` is `docPurpose`). And whether
+/// elements nested deeper than [`MAX_DEPTH`] were cut to their text.
+pub fn from_xml<'a>(doc: &'a roxmltree::Document<'_>) -> (Element<'a>, bool) {
     let mut root = Element {
         name: "#document",
         ..Element::default()
     };
+    let mut cut = false;
     for child in doc.root().children() {
-        xml_node(child, &mut root, 0);
+        xml_node(child, &mut root, 0, &mut cut);
     }
-    root
+    (root, cut)
 }
 
-fn xml_node<'a>(node: roxmltree::Node<'a, '_>, parent: &mut Element<'a>, depth: usize) {
+fn xml_node<'a>(
+    node: roxmltree::Node<'a, '_>,
+    parent: &mut Element<'a>,
+    depth: usize,
+    cut: &mut bool,
+) {
     use roxmltree::NodeType as X;
     match node.node_type() {
         X::Element => {
@@ -182,6 +193,7 @@ fn xml_node<'a>(node: roxmltree::Node<'a, '_>, parent: &mut Element<'a>, depth: 
                 children: Vec::new(),
             };
             if depth >= MAX_DEPTH {
+                *cut = true;
                 let text: String = node
                     .descendants()
                     .filter(|d| d.is_text())
@@ -190,7 +202,7 @@ fn xml_node<'a>(node: roxmltree::Node<'a, '_>, parent: &mut Element<'a>, depth: 
                 el.children.push(Node::Text(Cow::Owned(text)));
             } else {
                 for c in node.children() {
-                    xml_node(c, &mut el, depth + 1);
+                    xml_node(c, &mut el, depth + 1, cut);
                 }
             }
             parent.children.push(Node::Element(el));
@@ -210,7 +222,7 @@ fn xml_node<'a>(node: roxmltree::Node<'a, '_>, parent: &mut Element<'a>, depth: 
         }
         X::Root => {
             for c in node.children() {
-                xml_node(c, parent, depth + 1);
+                xml_node(c, parent, depth + 1, cut);
             }
         }
     }

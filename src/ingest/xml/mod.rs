@@ -11,8 +11,9 @@ mod akn;
 mod formex;
 
 use crate::error::{Error, Result};
-use crate::ingest::markup::tree;
-use crate::model::{Document, SourceFormat};
+use crate::ingest::markup::build::Builder;
+use crate::ingest::markup::tree::{self, Element, Node};
+use crate::model::{BlockKind, Document, SourceFormat};
 
 /// The root elements of Formex documents.
 const FORMEX_ROOTS: &[&str] = &[
@@ -40,6 +41,13 @@ pub fn sniff(head: &str) -> Option<SourceFormat> {
     }
 }
 
+/// Whether a text declares itself XML (`<?xml version="1.0"?>`).
+pub fn declared(head: &str) -> bool {
+    head.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with("<?xml")
+}
+
 /// The name of the first element of an XML text, past its declaration, processing
 /// instructions, comments and doctype.
 fn root_element(head: &str) -> Option<&str> {
@@ -51,7 +59,12 @@ fn root_element(head: &str) -> Option<&str> {
         } else if let Some(r) = rest.strip_prefix("<!--") {
             rest = &r[r.find("-->")? + 3..];
         } else if let Some(r) = rest.strip_prefix("<!") {
-            rest = &r[r.find('>')? + 1..];
+            // A doctype's internal subset (`<!DOCTYPE ACT [ <!ENTITY ...> ]>`) holds `>`s.
+            let end = match (r.find('['), r.find('>')) {
+                (Some(open), Some(close)) if open < close => open + r[open..].find("]")?,
+                _ => 0,
+            };
+            rest = &r[end + r[end..].find('>')? + 1..];
         } else if let Some(r) = rest.strip_prefix('<') {
             let end = r.find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
             return Some(&r[..end]);
@@ -69,15 +82,48 @@ pub fn read(text: &str, format: SourceFormat) -> Result<Document> {
     };
     let doc = roxmltree::Document::parse_with_options(text, opts)
         .map_err(|e| Error::Xml(e.to_string()))?;
-    let root = tree::from_xml(&doc);
+    let (root, cut) = tree::from_xml(&doc);
     let top = root
         .elements()
         .next()
         .ok_or_else(|| Error::Xml("no root element".to_string()))?;
-    Ok(match format {
+    let mut read = match format {
         SourceFormat::Akn => akn::read(top),
-        _ => formex::read(top),
-    })
+        SourceFormat::Formex => formex::read(top),
+        _ => plain(top),
+    };
+    if cut {
+        read.warnings.push(format!(
+            "XML: markup not known: elements nested more than {} deep read as their text",
+            tree::MAX_DEPTH
+        ));
+    }
+    Ok(read)
+}
+
+/// XML of a vocabulary eurodoc does not know, read as text: a paragraph for each element
+/// that holds text of its own, with a warning that names its root.
+fn plain(top: &Element) -> Document {
+    fn walk(e: &Element, b: &mut Builder) {
+        let own_text = e
+            .children
+            .iter()
+            .any(|n| matches!(n, Node::Text(t) if !t.trim().is_empty()));
+        if own_text {
+            b.start(BlockKind::Paragraph);
+            b.text(&e.text());
+            b.end();
+        } else {
+            e.elements().for_each(|c| walk(c, b));
+        }
+    }
+    let mut b = Builder::new();
+    walk(top, &mut b);
+    b.warn(format!(
+        "XML: markup not known: <{}> is neither Formex nor Akoma Ntoso, read as plain text",
+        top.name
+    ));
+    b.finish(SourceFormat::Text, "XML")
 }
 
 #[cfg(test)]
@@ -96,6 +142,10 @@ mod tests {
         );
         assert_eq!(sniff("<!-- c --><an:akomaNtoso>"), Some(SourceFormat::Akn));
         assert_eq!(sniff("<rss version=\"2.0\">"), None);
+        assert_eq!(
+            sniff("<?xml version=\"1.0\"?><!DOCTYPE ACT [<!ENTITY a \"b\">]>\n<ACT>"),
+            Some(SourceFormat::Formex)
+        );
         assert_eq!(sniff("plain text"), None);
     }
 }
