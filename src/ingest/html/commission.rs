@@ -6,6 +6,8 @@
 //! `a.footnoteRef` and notes `dd#footnoteN`. A call's id is not its number (the body it links
 //! to says which; a document made of several Word files numbers each file's notes from 1).
 
+use std::sync::LazyLock;
+
 use super::{Part, Producer, Role};
 use crate::ingest::markup::build::Builder;
 use crate::ingest::markup::tree::Element;
@@ -82,32 +84,38 @@ pub(super) const PRODUCER: Producer = Producer {
 /// The classes that open a proposal's parts: the memorandum's title, the act's first lines
 /// (its procedure number, form and type), the financial statement's title.
 fn part(e: &Element) -> Option<Part> {
-    let opens = |c: &str| e.has_class(c);
-    if opens("Exposdesmotifstitre") {
-        Some(Part::Memorandum)
-    } else if opens("Rfrenceinterinstitutionnelle") || opens("Statut") || opens("Typedudocument") {
-        Some(Part::ProposedAct)
-    } else if opens("Fichefinanciretitre") {
-        Some(Part::FinancialStatement)
-    } else {
-        None
-    }
+    e.classes().find_map(|c| match c {
+        "Exposdesmotifstitre" => Some(Part::Memorandum),
+        "Rfrenceinterinstitutionnelle" | "Statut" | "Typedudocument" => Some(Part::ProposedAct),
+        "Fichefinanciretitre" => Some(Part::FinancialStatement),
+        _ => None,
+    })
 }
+
+/// [`CLASSES`] sorted by name, with each class's rank in the table. Every element is
+/// looked up, twice, so a search through the table took a tenth of the reader's time.
+static BY_CLASS: LazyLock<Vec<(&'static str, usize, Role)>> = LazyLock::new(|| {
+    let mut v: Vec<_> = CLASSES
+        .iter()
+        .enumerate()
+        .map(|(k, &(name, role))| (name, k, role))
+        .collect();
+    v.sort_unstable_by_key(|&(name, _, _)| name);
+    v
+});
 
 fn role(e: &Element) -> Option<Role> {
     if e.name == "dd" && e.attr("id").is_some_and(|id| id.starts_with("footnote")) {
         return Some(Role::Note);
     }
     // A heading's class names it first (`li ManualHeading1`): the most specific wins.
-    let mut best: Option<(usize, Role)> = None;
-    for c in e.classes() {
-        if let Some(k) = CLASSES.iter().position(|(n, _)| *n == c) {
-            if best.is_none_or(|(b, _)| k < b) {
-                best = Some((k, CLASSES[k].1));
-            }
-        }
-    }
-    best.map(|(_, r)| r)
+    e.classes()
+        .filter_map(|c| {
+            let k = BY_CLASS.binary_search_by_key(&c, |&(n, _, _)| n).ok()?;
+            Some((BY_CLASS[k].1, BY_CLASS[k].2))
+        })
+        .min_by_key(|&(k, _)| k)
+        .map(|(_, r)| r)
 }
 
 /// The `docVars` comment's pairs: `[name=LW_EMISSION_ISODATE;value="2025-03-26"]`.
@@ -124,10 +132,8 @@ fn docvars(comment: &str) -> Vec<(&str, &str)> {
 }
 
 pub(super) fn declare(root: &Element, b: &mut Builder) {
-    let mut comments = Vec::new();
-    root.comments(&mut comments);
     // The first Word file's variables: a document's annexes come as a second file.
-    let Some(vars) = comments.iter().find(|c| c.contains("docVars")) else {
+    let Some(vars) = root.first_comment(&|c| c.contains("docVars")) else {
         return;
     };
     let vars = docvars(vars);

@@ -71,14 +71,13 @@ fn part(e: &Element) -> Option<Part> {
 }
 
 fn role(e: &Element) -> Option<Role> {
-    if matches!(e.name, "span" | "a") && is_marker(&e.text()) {
+    // A marker is a few characters: longer elements are not looked at.
+    if matches!(e.name, "span" | "a") && e.short_text(32).is_some_and(|t| is_marker(&t)) {
         return Some(Role::Skip);
     }
     if e.name == "table" {
         // The header that repeats the base act's title beside its `►B`.
-        let mut arrows = Vec::new();
-        e.find_all(&|x| x.has_class("title-doc-first"), &mut arrows);
-        if !arrows.is_empty() {
+        if e.find_first(&|x| x.has_class("title-doc-first")).is_some() {
             return Some(Role::Skip);
         }
     }

@@ -11,75 +11,75 @@
 /// The deepest nesting read. The readers cut the tree at [`super::tree::MAX_DEPTH`] anyway.
 pub const MAX_NESTING: usize = 1000;
 
-/// Elements that never have content.
-const VOID: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
-    "keygen", "link", "meta", "param", "source", "track", "wbr",
-];
+/// What a tag is to the measure. Names are compared once, when read: the stack holds these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Never has content (`br`, `img`, `meta`).
+    Void,
+    /// Its content is text up to its end tag (`script`, `style`).
+    Raw,
+    P,
+    Li,
+    /// `dd` and `dt`.
+    Def,
+    /// `td` and `th`.
+    Cell,
+    Tr,
+    Table,
+    /// `ul` and `ol`.
+    List,
+    Dl,
+    Select,
+    Option,
+    /// A block whose start tag closes an open `<p>`.
+    Block,
+    /// Where a search for an open `<p>` stops (the tree builder's button scope).
+    Scope,
+    Other,
+}
 
-/// Elements whose content is text up to their end tag.
-const RAW: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
+fn kind(name: &str) -> Kind {
+    let mut buf = [0u8; 12];
+    if name.len() > buf.len() {
+        return Kind::Other;
+    }
+    let lower = &mut buf[..name.len()];
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"area" | b"base" | b"basefont" | b"bgsound" | b"br" | b"col" | b"embed" | b"frame"
+        | b"hr" | b"img" | b"input" | b"keygen" | b"link" | b"meta" | b"param" | b"source"
+        | b"track" | b"wbr" => Kind::Void,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+        | b"noframes" | b"plaintext" => Kind::Raw,
+        b"p" => Kind::P,
+        b"li" => Kind::Li,
+        b"dd" | b"dt" => Kind::Def,
+        b"td" | b"th" => Kind::Cell,
+        b"tr" => Kind::Tr,
+        b"table" => Kind::Table,
+        b"ul" | b"ol" => Kind::List,
+        b"dl" => Kind::Dl,
+        b"select" => Kind::Select,
+        b"option" => Kind::Option,
+        b"address" | b"article" | b"aside" | b"blockquote" | b"center" | b"details" | b"dialog"
+        | b"dir" | b"div" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"form"
+        | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"header" | b"hgroup" | b"main"
+        | b"menu" | b"nav" | b"pre" | b"section" | b"summary" => Kind::Block,
+        b"applet" | b"button" | b"caption" | b"html" | b"marquee" | b"object" | b"template" => {
+            Kind::Scope
+        }
+        _ => Kind::Other,
+    }
+}
 
-/// Elements whose start tag closes an open `<p>`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "dd",
-    "dt",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-];
-
-/// Where a search for an open `<p>` stops (the tree builder's button scope).
-const P_SCOPE: &[&str] = &[
-    "applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th",
-];
-
-/// The byte offset of the first start tag nested deeper than `limit`, if any.
-pub fn too_deep(html: &str, limit: usize) -> Option<usize> {
+/// Read the tags of a page: the byte offset of the first start tag nested deeper than
+/// `limit` as the error; else where the void elements' start tags written as HTML's (`<br>`,
+/// not XHTML's `<br/>`) end, at their `>`.
+pub fn scan(html: &str, limit: usize) -> Result<Vec<usize>, usize> {
     let b = html.as_bytes();
-    let mut open: Vec<&str> = Vec::new();
+    let mut open: Vec<(&str, Kind)> = Vec::new();
+    let mut voids = Vec::new();
     let mut i = 0;
     while let Some(k) = html[i..].find('<') {
         let at = i + k;
@@ -103,54 +103,54 @@ pub fn too_deep(html: &str, limit: usize) -> Option<usize> {
         i = tag_end(b, name_end);
         if end_tag {
             // The end tag closes its element and what was left open inside it.
-            if let Some(k) = open.iter().rposition(|o| o.eq_ignore_ascii_case(name)) {
+            if let Some(k) = open.iter().rposition(|(o, _)| o.eq_ignore_ascii_case(name)) {
                 open.truncate(k);
             }
             continue;
         }
-        let is = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
-        if is(CLOSES_P) {
-            close_in_scope(&mut open, &["p"], P_SCOPE);
+        let kind = kind(name);
+        use Kind::*;
+        if matches!(kind, Block | P | Li | Def | List | Dl | Table) {
+            close_in_scope(&mut open, &[P], &[Scope, Table, Cell]);
         }
-        let eq = |n: &str| name.eq_ignore_ascii_case(n);
-        if eq("li") {
-            close_in_scope(&mut open, &["li"], &["ul", "ol", "table"]);
-        } else if eq("dd") || eq("dt") {
-            close_in_scope(&mut open, &["dd", "dt"], &["dl", "table"]);
-        } else if eq("td") || eq("th") {
-            close_in_scope(&mut open, &["td", "th"], &["tr", "table"]);
-        } else if eq("tr") {
-            close_in_scope(&mut open, &["tr"], &["table"]);
-        } else if eq("option") {
-            close_in_scope(&mut open, &["option"], &["select"]);
+        match kind {
+            Li => close_in_scope(&mut open, &[Li], &[List, Table]),
+            Def => close_in_scope(&mut open, &[Def], &[Dl, Table]),
+            Cell => close_in_scope(&mut open, &[Cell], &[Tr, Table]),
+            Tr => close_in_scope(&mut open, &[Tr], &[Table]),
+            Option => close_in_scope(&mut open, &[Option], &[Select]),
+            Void => {
+                if b.get(i - 1) == Some(&b'>') && b[i - 2] != b'/' {
+                    voids.push(i - 1);
+                }
+                continue;
+            }
+            Raw => {
+                // Its text is no markup: skip to its end tag.
+                let close = format!("</{}", name.to_ascii_lowercase());
+                i = find_ignore_case(&html[i..], &close).map_or(b.len(), |e| i + e);
+                continue;
+            }
+            _ => {}
         }
-        if is(VOID) {
-            continue;
-        }
-        if is(RAW) {
-            // Its text is no markup: skip to its end tag.
-            let close = format!("</{}", name.to_ascii_lowercase());
-            i = find_ignore_case(&html[i..], &close).map_or(b.len(), |e| i + e);
-            continue;
-        }
-        open.push(name);
+        open.push((name, kind));
         if open.len() > limit {
-            return Some(at);
+            return Err(at);
         }
     }
-    None
+    Ok(voids)
 }
 
-/// Close the innermost of `names` that is open above the nearest of `scope`, with what is
-/// open inside it.
-fn close_in_scope(open: &mut Vec<&str>, names: &[&str], scope: &[&str]) {
+/// Close the innermost element of `kinds` that is open above the nearest of `scope`, with
+/// what is open inside it.
+fn close_in_scope(open: &mut Vec<(&str, Kind)>, kinds: &[Kind], scope: &[Kind]) {
     for k in (0..open.len()).rev() {
-        let o = open[k];
-        if names.iter().any(|n| n.eq_ignore_ascii_case(o)) {
+        let o = open[k].1;
+        if kinds.contains(&o) {
             open.truncate(k);
             return;
         }
-        if scope.iter().any(|n| n.eq_ignore_ascii_case(o)) {
+        if scope.contains(&o) {
             return;
         }
     }
@@ -159,6 +159,12 @@ fn close_in_scope(open: &mut Vec<&str>, names: &[&str], scope: &[&str]) {
 /// The byte after the `>` that ends a tag whose attributes start at `from` (a `>` inside a
 /// quoted value does not end it).
 fn tag_end(b: &[u8], from: usize) -> usize {
+    let Some(gt) = b[from..].iter().position(|&c| c == b'>') else {
+        return b.len();
+    };
+    if !b[from..from + gt].iter().any(|&c| c == b'"' || c == b'\'') {
+        return from + gt + 1;
+    }
     let mut quote = None;
     for (k, &c) in b[from..].iter().enumerate() {
         match (quote, c) {
@@ -182,7 +188,7 @@ mod tests {
 
     #[test]
     fn pages_measure_their_real_depth() {
-        let deep = |html: &str| too_deep(html, 4).is_some();
+        let deep = |html: &str| scan(html, 4).is_err();
         // Paragraphs, items, cells and rows closed by the next one, as the parser closes them.
         assert!(!deep("<html><body><p>a<p>b<p>c<p>d<p>e<p>f</body></html>"));
         assert!(!deep("<ul><li>a<li>b<li>c<li>d<li>e<li>f</ul>"));
@@ -210,5 +216,20 @@ mod tests {
         ));
         assert!(deep("<ul><li><ul><li><ul><li>a</ul></ul></ul>"));
         assert!(deep("<div/><div/><div/><div/><div/>"));
+    }
+
+    #[test]
+    fn void_elements_written_as_html_are_found() {
+        let page =
+            "<head><meta charset=utf-8><link rel='a'/></head><p>a<br>b<br/>c<img src=\"x>\"></p>";
+        let ends: Vec<&str> = scan(page, 10)
+            .unwrap()
+            .iter()
+            .map(|&at| &page[..=at])
+            .collect();
+        assert_eq!(ends.len(), 3);
+        assert!(ends[0].ends_with("<meta charset=utf-8>"));
+        assert!(ends[1].ends_with("a<br>"));
+        assert!(ends[2].ends_with("<img src=\"x>\">"));
     }
 }

@@ -79,9 +79,7 @@ fn role(e: &Element) -> Option<Role> {
 }
 
 fn has_descendant_class(e: &Element, class: &str) -> bool {
-    let mut found = Vec::new();
-    e.find_all(&|x| x.has_class(class), &mut found);
-    !found.is_empty()
+    e.find_first(&|x| x.has_class(class)).is_some()
 }
 
 /// The act's id, ELI and CELEX from the canonical link, its Journal reference from the

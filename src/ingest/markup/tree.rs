@@ -63,6 +63,45 @@ impl<'a> Element<'a> {
         self.elements().find_map(|e| e.find(name))
     }
 
+    /// The first element at or under this one for which `keep` holds, in document order.
+    pub fn find_first(&self, keep: &dyn Fn(&Element) -> bool) -> Option<&Element<'a>> {
+        if keep(self) {
+            return Some(self);
+        }
+        self.elements().find_map(|e| e.find_first(keep))
+    }
+
+    /// The text under this element as [`Element::text`] gives it, unless its source runs
+    /// past `max` bytes: a cheap look at elements that matter only when short.
+    pub fn short_text(&self, max: usize) -> Option<String> {
+        let mut raw = String::new();
+        self.raw_text_upto(&mut raw, max)
+            .then(|| raw.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    fn raw_text_upto(&self, out: &mut String, max: usize) -> bool {
+        for n in &self.children {
+            match n {
+                Node::Text(t) => {
+                    if out.len() + t.len() > max {
+                        return false;
+                    }
+                    out.push_str(t);
+                }
+                Node::Element(e) => {
+                    if e.name == "br" {
+                        out.push(' ');
+                    }
+                    if !e.raw_text_upto(out, max) {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        true
+    }
+
     /// Every element at or under this one for which `keep` holds, in document order.
     pub fn find_all<'b>(&'b self, keep: &dyn Fn(&Element) -> bool, out: &mut Vec<&'b Element<'a>>) {
         if keep(self) {
@@ -95,6 +134,15 @@ impl<'a> Element<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// The first comment under this element for which `keep` holds, in document order.
+    pub fn first_comment(&self, keep: &dyn Fn(&str) -> bool) -> Option<&'a str> {
+        self.children.iter().find_map(|n| match n {
+            Node::Comment(c) if keep(c) => Some(*c),
+            Node::Element(e) => e.first_comment(keep),
+            _ => None,
+        })
     }
 
     /// The comments directly or deeply under this element, in document order.
