@@ -41,9 +41,16 @@ fn formats(c: &mut Criterion) {
     let mut g = c.benchmark_group("formats");
     for (name, rel) in [
         ("oj-html", "formats/eurlex-32022R0868-en.html"),
+        (
+            "consolidated-html",
+            "formats/eurlex-02002L0058-20091219-en.html",
+        ),
         ("commission-html", "formats/com-2022-209-en.html"),
+        ("commission-html-small", "formats/com-2025-1-en.html"),
         ("formex-gdpr", "formats/fmx-32016R0679.xml"),
+        ("formex-act", "formats/fmx-32024R0903.xml"),
         ("formex-combined", "formats/fmx-32024R1689-pl.xml"),
+        ("akn4eu", "formats/akn4eu-com-2025-162-en.xml"),
         ("pdf-gdpr", "real/oj-l-2016-119-gdpr.pdf"),
     ] {
         let path = shared.join(rel);

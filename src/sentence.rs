@@ -8,16 +8,20 @@ const ABBREVIATIONS: [&str; 24] = [
 
 /// The byte range of the sentence of `text` that contains `range`.
 pub fn sentence_around(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let mut start = 0;
-    let mut end = text.len();
-    for b in boundaries(text) {
-        if b <= range.start {
-            start = b;
-        } else if b >= range.end {
-            end = b;
-            break;
-        }
-    }
+    // Only the stops near the range are looked at, back to the sentence's start and on to
+    // its end: reading every boundary from the text's start, for each figure and mention,
+    // made long texts quadratic.
+    let stop = |i: usize| boundary_at(text, i).map(|b| (i, b));
+    let (from, start) = (0..range.start.min(text.len()))
+        .rev()
+        .filter_map(stop)
+        .find(|&(_, b)| b <= range.start)
+        .map_or((0, 0), |(i, b)| (i + 1, b));
+    let end = (from..text.len())
+        .filter_map(stop)
+        .map(|(_, b)| b)
+        .find(|&b| b >= range.end && b > range.start)
+        .unwrap_or(text.len());
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     start + lead..start + s.trim_end().len()
@@ -42,42 +46,46 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 /// brackets), then whitespace, then an upper-case letter, digit or opening quote; not after
 /// an abbreviation, a single initial, or a number (`p. 4`, `No. 1049`).
 fn boundaries(text: &str) -> impl Iterator<Item = usize> + '_ {
+    (0..text.len()).filter_map(move |i| boundary_at(text, i))
+}
+
+/// Where the sentence after a stop at byte `i` starts, if a sentence ends there.
+fn boundary_at(text: &str, i: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    text.char_indices().filter_map(move |(i, c)| {
-        if !matches!(c, '.' | '!' | '?') {
+    let c = *bytes.get(i)?;
+    if !matches!(c, b'.' | b'!' | b'?') {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
+        j += 1;
+    }
+    let after = &text[j..];
+    let ws = after.len() - after.trim_start().len();
+    if ws == 0 {
+        return None;
+    }
+    let next = after[ws..].chars().next()?;
+    if !(next.is_uppercase() || next.is_ascii_digit() || "‘“'\"(".contains(next)) {
+        return None;
+    }
+    if c == b'.' {
+        let word: String = text[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '.')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let lower = word.to_lowercase();
+        if ABBREVIATIONS.contains(&lower.as_str())
+            || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        {
             return None;
         }
-        let mut j = i + 1;
-        while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
-            j += 1;
-        }
-        let after = &text[j..];
-        let ws = after.len() - after.trim_start().len();
-        if ws == 0 {
-            return None;
-        }
-        let next = after[ws..].chars().next()?;
-        if !(next.is_uppercase() || next.is_ascii_digit() || "‘“'\"(".contains(next)) {
-            return None;
-        }
-        if c == '.' {
-            let word: String = text[..i]
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphanumeric() || *c == '.')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let lower = word.to_lowercase();
-            if ABBREVIATIONS.contains(&lower.as_str())
-                || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-            {
-                return None;
-            }
-        }
-        Some(j + ws)
-    })
+    }
+    Some(j + ws)
 }
 
 #[cfg(test)]

@@ -363,7 +363,8 @@ fn commission_lead_in(text: &str) -> Option<LeadIn> {
 fn is_way_forward(b: &Block) -> bool {
     let heading_like = matches!(b.kind, BlockKind::Heading { .. })
         || b.para.all_bold()
-        || b.para.text.split_whitespace().count() <= 8;
+        // At most 8 words, counted no further than the ninth (this runs on every block).
+        || b.para.text.split_whitespace().nth(8).is_none();
     heading_like && WAY_FORWARD.is_match(b.para.text.trim())
 }
 
