@@ -190,6 +190,7 @@ fn split_run_together_cover(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         if line.page > 1
             || k > 60
             || line.text.trim().len() < 40
+            || !has_wide_space(line.text)
             || FIELD.find_iter(line.text).count() < 2
         {
             out.push(line);
@@ -313,6 +314,10 @@ impl<'a> Assembler<'a> {
         static LONE: LazyLock<Regex> = LazyLock::new(|| {
             crate::re::compile(r"^\s*((?:\d{1,2}\.){1,4}|[IVX]{1,5}\.|[A-H]\.)\s*$").unwrap()
         });
+        // Every form ends in its dot: most lines spare the search.
+        if !lines[i].text.trim_end().ends_with('.') {
+            return None;
+        }
         let number = LONE.captures(lines[i].text)?.get(1)?.as_str();
         // A lone bullet may stand between (`1.` / `•` / `CONTEXT OF THE PROPOSAL`).
         let lone_bullet = |t: &str| matches!(t.trim(), "•" | "" | "▪" | "–" | "-");
@@ -733,7 +738,7 @@ fn is_short_title(s: &str) -> bool {
 fn is_lone_caret_marker(t: &str) -> bool {
     static MARKER: LazyLock<Regex> =
         LazyLock::new(|| crate::re::compile(r"^\s*(?:\(\^\s*\d{1,3}\s*\)|\^\d{1,3})\s*$").unwrap());
-    MARKER.is_match(t)
+    t.contains('^') && MARKER.is_match(t)
 }
 /// A legal part's number alone: `Article 12`, `CHAPTER II`, `ANNEX I` (not `Annex.` ending a
 /// sentence).
@@ -756,12 +761,23 @@ fn is_fence(s: &str) -> bool {
     t.starts_with("```") || t.starts_with("~~~")
 }
 
+/// Whether two whitespace characters stand together (a field's gap, `\s{2,}`) inside `t`.
+fn has_wide_space(t: &str) -> bool {
+    let mut last_space = false;
+    t.chars().any(|c| {
+        let both = last_space && c.is_whitespace();
+        last_space = c.is_whitespace();
+        both
+    })
+}
+
 /// A line of a table of contents: dot leaders and a page number at the end.
 fn is_contents_line(s: &str) -> bool {
     static LEADER: LazyLock<Regex> = LazyLock::new(|| {
         crate::re::compile(r"(?:\.\s?){5,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$").unwrap()
     });
-    LEADER.is_match(s)
+    // Every form ends in the page number: most lines spare the search.
+    s.trim_end().ends_with(|c: char| c.is_ascii_digit()) && LEADER.is_match(s)
 }
 
 /// A Markdown line's text without its markup, for telling what kind of line it is.
