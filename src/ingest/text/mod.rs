@@ -152,7 +152,11 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
             _ => None,
         })
         .collect();
-    if !md && have.is_empty() && text.contains('\u{c}') && notations::has_note_calls(&blocks) {
+    if !md
+        && have.is_empty()
+        && text.contains('\u{c}')
+        && (notations::has_note_calls(&blocks) || has_lone_note_numbers(&lines))
+    {
         warnings.push("no footnote bodies recognised in the plain text".to_string());
     }
     // The furniture of the first pages, for the metadata it carries.
@@ -761,6 +765,33 @@ fn is_fence(s: &str) -> bool {
     t.starts_with("```") || t.starts_with("~~~")
 }
 
+/// Whether the notes' numbers stand on lines of their own, in sequence (`1`, `2`, `3`, blank
+/// lines between allowed), as a converter writes them when it sets a page's notes apart from
+/// their texts: then a footnote area was there even where no call was recognised.
+fn has_lone_note_numbers(lines: &[Line<'_>]) -> bool {
+    let mut run = 0;
+    let mut last = 0u32;
+    for l in lines.iter().filter(|l| !l.skip) {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let number = (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten();
+        match number {
+            Some(n) if run > 0 && n == last + 1 => run += 1,
+            Some(_) => run = 1,
+            None => run = 0,
+        }
+        if run >= 3 {
+            return true;
+        }
+        last = number.unwrap_or(0);
+    }
+    false
+}
+
 /// Whether two whitespace characters stand together (a field's gap, `\s{2,}`) inside `t`.
 fn has_wide_space(t: &str) -> bool {
     let mut last_space = false;
@@ -951,6 +982,24 @@ mod tests {
     fn escapes_and_links() {
         let d = md("US\\$2.1 trillion, see [http://a\\_b](http://a\\_b)\n");
         assert_eq!(d.blocks[0].para.text, "US$2.1 trillion, see http://a_b");
+    }
+
+    #[test]
+    fn note_numbers_set_apart_from_their_texts_are_not_a_silent_loss() {
+        // pdftotext may write a page's note numbers in a column of their own, then the
+        // page's footer, then the notes' texts: no call or body is read, and the output says so.
+        let txt = "Political Guidelines laid out a coordinated approach on AI2. In its White\nPaper of 19 February 20203, the Commission undertook to act.\n\n1\n\n2\n3\n\nEN\n\nEuropean enterprise survey, Ipsos 2020.\nPolitical guidelines.\nWhite Paper On Artificial Intelligence, COM(2020) 65 final.\n\u{c}The next page.\n";
+        let d = ingest(txt, SourceFormat::Text);
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w == "no footnote bodies recognised in the plain text"),
+            "{:?}",
+            d.warnings
+        );
+        // Numbered lines out of sequence are no footnote area.
+        let txt = "A table.\n\n2020\n\n7\n\n12\n\u{c}The next page.\n";
+        assert!(ingest(txt, SourceFormat::Text).warnings.is_empty());
     }
 
     #[test]
