@@ -985,6 +985,43 @@ mod tests {
     }
 
     #[test]
+    fn layout_notes_numbered_alone_on_their_lines() {
+        // `pdftotext -layout`: each note's number alone, its text indented below; the first
+        // call hides in a year (`20201`), so the notes are known by their sequence.
+        let body = "In a survey of 20201, liability ranked high. The guidelines2 and the White Paper3\nset out the approach.\n";
+        let filler = "Further text of the page that goes on.\n".repeat(12);
+        let notes = "\n     1\n            European enterprise survey, Ipsos 2020, Final report p. 58\n            (https://op.europa.eu/en/publication-detail)\n     2\n            Political guidelines.\n     3\n            White Paper on AI, COM(2020) 65 final.\n\nEN                                   1                                  EN\n\u{c}Next page.\n";
+        let d = ingest(&format!("{body}{filler}{notes}"), SourceFormat::Text);
+        let notes: Vec<(u32, &str)> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::Footnote { number } => Some((number, b.para.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                (
+                    1,
+                    "European enterprise survey, Ipsos 2020, Final report p. 58 (https://op.europa.eu/en/publication-detail)"
+                ),
+                (2, "Political guidelines."),
+                (3, "White Paper on AI, COM(2020) 65 final."),
+            ]
+        );
+        // An article's numbered paragraphs (`1.`, `2.`, `3.`) are no notes.
+        let act = "Article 20\nReview\n1. By 2028, the Commission shall review this Directive.\n2. The report shall examine the effects.\n3. The Commission shall establish a programme.\n\u{c}Next page.\n";
+        let d = ingest(act, SourceFormat::Text);
+        assert!(
+            !d.blocks
+                .iter()
+                .any(|b| matches!(b.kind, BlockKind::Footnote { .. }))
+        );
+    }
+
+    #[test]
     fn note_numbers_set_apart_from_their_texts_are_not_a_silent_loss() {
         // pdftotext may write a page's note numbers in a column of their own, then the
         // page's footer, then the notes' texts: no call or body is read, and the output says so.
