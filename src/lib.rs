@@ -15,6 +15,7 @@ pub mod dates;
 pub mod error;
 pub mod extract;
 pub mod index;
+pub mod lang;
 pub mod ingest;
 pub mod mentions;
 pub mod model;

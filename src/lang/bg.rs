@@ -1,0 +1,137 @@
+//! Bulgarian.
+
+use super::ActType::*;
+use super::DocKind::{
+    self, Communication, GreenPaper, Proposal, Report, StaffWorkingDocument, WhitePaper,
+};
+use super::Form::*;
+use super::Language;
+use super::Order::*;
+use super::Part;
+use super::Role;
+use super::Treaty::*;
+
+pub static BG: Language = Language {
+    code: "bg",
+    stop_words: &[
+        "и", "на", "в", "за", "от", "да", "се", "с", "по", "е", "не", "че", "или", "към", "които",
+        "както", "това", "са", "като",
+    ],
+    letters: "",
+    acts: &[
+        ("регламенти", Regulation, Many),
+        ("регламентите", Regulation, Many),
+        ("регламент*", Regulation, One),
+        ("директиви", Directive, Many),
+        ("директивите", Directive, Many),
+        ("директив*", Directive, One),
+        ("рамков* решени*", FrameworkDecision, One),
+        ("решения", Decision, Many),
+        ("решенията", Decision, Many),
+        ("решени*", Decision, One),
+        ("препоръки", Recommendation, Many),
+        ("препоръ*", Recommendation, One),
+        ("съвместн* действи*", JointAction, One),
+        ("общ* позици*", CommonPosition, One),
+    ],
+    endings: 3,
+    issuers: &[
+        ("на Европейския парламент и на Съвета", Role::Parliament),
+        ("на Съвета", Role::Council),
+        ("на Комисията", Role::Commission),
+        ("за изпълнение", Role::Implementing),
+        ("делегиран", Role::Delegated),
+        ("делегирания", Role::Delegated),
+        ("делегираният", Role::Delegated),
+    ],
+    type_after_number: false,
+    number_signs: &["№"],
+    domains: &[
+        ("ЕС", "EU"),
+        ("ЕО", "EC"),
+        ("ЕИО", "EEC"),
+        ("Евратом", "Euratom"),
+        ("ЕОВС", "ECSC"),
+        ("ПВР", "JHA"),
+        ("ОВППС", "CFSP"),
+    ],
+    and: &["и"],
+    journal: &["ОВ"],
+    journal_of: &[],
+    pages: &["стр."],
+    families: &[
+        ("С", "C"),
+        ("COM", "COM"),
+        ("JOIN", "JOIN"),
+        ("SWD", "SWD"),
+        ("SEC", "SEC"),
+        ("C", "C"),
+    ],
+    treaties: &[
+        ("ДФЕС", Tfeu),
+        ("ДЕС", Teu),
+        ("Договора за функционирането на Европейския съюз", Tfeu),
+        ("Договора за Европейския съюз", Teu),
+    ],
+    article: &["член", "членове", "чл."],
+    treaty_first: false,
+    months: [
+        &["януари"],
+        &["февруари"],
+        &["март"],
+        &["април"],
+        &["май"],
+        &["юни"],
+        &["юли"],
+        &["август"],
+        &["септември"],
+        &["октомври"],
+        &["ноември"],
+        &["декември"],
+    ],
+    parts: &[
+        ("Член", Part::Article, WordFirst),
+        ("Глава", Part::Chapter, WordFirst),
+        ("Раздел", Part::Section, WordFirst),
+        ("Част", Part::Part, WordFirst),
+        ("Дял", Part::Title, WordFirst),
+        ("Приложение", Part::Annex, WordFirst),
+        ("Допълнение", Part::Appendix, WordFirst),
+    ],
+    first: &[],
+    places: &[
+        ("Брюксел", "Brussels"),
+        ("Страсбург", "Strasbourg"),
+        ("Люксембург", "Luxembourg"),
+    ],
+    doc_types: &[
+        ("СЪОБЩЕНИЕ", Communication),
+        ("СЪВМЕСТНО СЪОБЩЕНИЕ", Communication),
+        ("ДОКЛАД", Report),
+        ("СЪВМЕСТЕН ДОКЛАД", Report),
+        ("ПРЕДЛОЖЕНИЕ", Proposal),
+        ("РАБОТЕН ДОКУМЕНТ НА СЛУЖБИТЕ НА КОМИСИЯТА", StaffWorkingDocument),
+        ("БЯЛА КНИГА", WhitePaper),
+        ("ЗЕЛЕНА КНИГА", GreenPaper),
+        ("ПРЕПОРЪКА", DocKind::Recommendation),
+    ],
+    memorandum: &["Обяснителен меморандум"],
+    financial_statement: &["Законодателна финансова обосновка", "Финансова обосновка"],
+    enacting: &[
+        "ЕВРОПЕЙСКИЯТ ПАРЛАМЕНТ И СЪВЕТЪТ НА ЕВРОПЕЙСКИЯ СЪЮЗ",
+        "СЪВЕТЪТ НА ЕВРОПЕЙСКИЯ СЪЮЗ",
+        "ЕВРОПЕЙСКАТА КОМИСИЯ",
+    ],
+    preamble: &["като взеха предвид", "като взе предвид", "като имат предвид", "като има предвид"],
+    multipliers: &[
+        ("милиона", 1e6),
+        ("милион", 1e6),
+        ("милиарда", 1e9),
+        ("милиард", 1e9),
+        ("млн", 1e6),
+        ("млрд", 1e9),
+    ],
+    percent: &["процента", "на сто"],
+    currencies: &[("евро", "EUR")],
+    decimal_comma: true,
+};

@@ -1,0 +1,137 @@
+//! Greek.
+
+use super::ActType::*;
+use super::DocKind::{
+    self, Communication, GreenPaper, Proposal, Report, StaffWorkingDocument, WhitePaper,
+};
+use super::Form::*;
+use super::Language;
+use super::Order::*;
+use super::Part;
+use super::Role;
+use super::Treaty::*;
+
+pub static EL: Language = Language {
+    code: "el",
+    stop_words: &[
+        "και", "το", "τα", "της", "του", "των", "η", "ο", "οι", "στο", "στην", "με", "για", "από",
+        "που", "να", "είναι", "δεν", "σε", "ή",
+    ],
+    letters: "",
+    acts: &[
+        ("κανονισμοί", Regulation, Many),
+        ("κανονισμών", Regulation, Many),
+        ("κανονισμούς", Regulation, Many),
+        ("κανονισμ*", Regulation, One),
+        ("οδηγίες", Directive, Many),
+        ("οδηγιών", Directive, Many),
+        ("οδηγι*", Directive, One),
+        ("αποφασ* πλαισι*", FrameworkDecision, One),
+        ("αποφάσεις", Decision, Many),
+        ("αποφάσεων", Decision, Many),
+        ("αποφασ*", Decision, One),
+        ("συστάσεις", Recommendation, Many),
+        ("συστασ*", Recommendation, One),
+        ("κοιν* δρασ*", JointAction, One),
+        ("κοιν* θεσ*", CommonPosition, One),
+    ],
+    endings: 4,
+    issuers: &[
+        ("εκτελεστικός", Role::Implementing),
+        ("εκτελεστικού", Role::Implementing),
+        ("εκτελεστική", Role::Implementing),
+        ("εκτελεστικής", Role::Implementing),
+        ("εκτελεστικό", Role::Implementing),
+        ("κατ εξουσιοδότηση", Role::Delegated),
+    ],
+    type_after_number: false,
+    number_signs: &["αριθ.", "αριθμ.", "αρ."],
+    domains: &[
+        ("ΕΕ", "EU"),
+        ("ΕΚ", "EC"),
+        ("ΕΟΚ", "EEC"),
+        ("Ευρατόμ", "Euratom"),
+        ("Ευρατομ", "Euratom"),
+        ("ΕΚΑΧ", "ECSC"),
+        ("ΔΕΥ", "JHA"),
+        ("ΚΕΠΠΑ", "CFSP"),
+    ],
+    and: &["και"],
+    journal: &["ΕΕ"],
+    journal_of: &["της"],
+    pages: &["σ."],
+    families: &[
+        ("Ε", "C"),
+        ("COM", "COM"),
+        ("JOIN", "JOIN"),
+        ("SWD", "SWD"),
+        ("SEC", "SEC"),
+        ("C", "C"),
+    ],
+    treaties: &[
+        ("ΣΛΕΕ", Tfeu),
+        ("ΣΕΕ", Teu),
+        ("Συνθήκης για τη λειτουργία της Ευρωπαϊκής Ένωσης", Tfeu),
+        ("Συνθήκης για την Ευρωπαϊκή Ένωση", Teu),
+    ],
+    article: &["άρθρο", "άρθρου", "άρθρα", "άρθρων"],
+    treaty_first: false,
+    months: [
+        &["Ιανουαρίου", "Ιανουάριος"],
+        &["Φεβρουαρίου", "Φεβρουάριος"],
+        &["Μαρτίου", "Μάρτιος"],
+        &["Απριλίου", "Απρίλιος"],
+        &["Μαΐου", "Μάιος"],
+        &["Ιουνίου", "Ιούνιος"],
+        &["Ιουλίου", "Ιούλιος"],
+        &["Αυγούστου", "Αύγουστος"],
+        &["Σεπτεμβρίου", "Σεπτέμβριος"],
+        &["Οκτωβρίου", "Οκτώβριος"],
+        &["Νοεμβρίου", "Νοέμβριος"],
+        &["Δεκεμβρίου", "Δεκέμβριος"],
+    ],
+    parts: &[
+        ("Άρθρο", Part::Article, WordFirst),
+        ("Κεφάλαιο", Part::Chapter, WordFirst),
+        ("Τμήμα", Part::Section, WordFirst),
+        ("Μέρος", Part::Part, WordFirst),
+        ("Τίτλος", Part::Title, WordFirst),
+        ("Παράρτημα", Part::Annex, WordFirst),
+        ("Προσάρτημα", Part::Appendix, WordFirst),
+    ],
+    first: &[],
+    places: &[
+        ("Βρυξέλλες", "Brussels"),
+        ("Στρασβούργο", "Strasbourg"),
+        ("Λουξεμβούργο", "Luxembourg"),
+    ],
+    doc_types: &[
+        ("ΑΝΑΚΟΙΝΩΣΗ", Communication),
+        ("ΚΟΙΝΗ ΑΝΑΚΟΙΝΩΣΗ", Communication),
+        ("ΕΚΘΕΣΗ", Report),
+        ("ΚΟΙΝΗ ΕΚΘΕΣΗ", Report),
+        ("ΠΡΟΤΑΣΗ", Proposal),
+        ("ΕΓΓΡΑΦΟ ΕΡΓΑΣΙΑΣ ΤΩΝ ΥΠΗΡΕΣΙΩΝ", StaffWorkingDocument),
+        ("ΛΕΥΚΗ ΒΙΒΛΟΣ", WhitePaper),
+        ("ΠΡΑΣΙΝΗ ΒΙΒΛΟΣ", GreenPaper),
+        ("ΣΥΣΤΑΣΗ", DocKind::Recommendation),
+    ],
+    memorandum: &["Αιτιολογική έκθεση"],
+    financial_statement: &["Νομοθετικό δημοσιονομικό δελτίο", "Δημοσιονομικό δελτίο"],
+    enacting: &[
+        "ΤΟ ΕΥΡΩΠΑΪΚΟ ΚΟΙΝΟΒΟΥΛΙΟ ΚΑΙ ΤΟ ΣΥΜΒΟΥΛΙΟ ΤΗΣ ΕΥΡΩΠΑΪΚΗΣ ΕΝΩΣΗΣ",
+        "ΤΟ ΣΥΜΒΟΥΛΙΟ ΤΗΣ ΕΥΡΩΠΑΪΚΗΣ ΕΝΩΣΗΣ",
+        "Η ΕΥΡΩΠΑΪΚΗ ΕΠΙΤΡΟΠΗ",
+    ],
+    preamble: &["έχοντας υπόψη", "εκτιμώντας"],
+    multipliers: &[
+        ("εκατομμύρια", 1e6),
+        ("εκατομμύριο", 1e6),
+        ("εκατ", 1e6),
+        ("δισεκατομμύρια", 1e9),
+        ("δισ", 1e9),
+    ],
+    percent: &["τοις εκατό"],
+    currencies: &[("ευρώ", "EUR")],
+    decimal_comma: true,
+};

@@ -1,0 +1,137 @@
+//! French.
+
+use super::ActType::*;
+use super::DocKind::{
+    self, Communication, GreenPaper, Proposal, Report, StaffWorkingDocument, WhitePaper,
+};
+use super::Form::*;
+use super::Language;
+use super::Order::*;
+use super::Part;
+use super::Role;
+use super::Treaty::*;
+
+pub static FR: Language = Language {
+    code: "fr",
+    stop_words: &[
+        "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "par", "sur",
+        "aux", "au", "sont", "ce", "cette", "ou", "pas", "été", "doit", "être", "leur", "ces",
+        "considérant",
+    ],
+    letters: "œ",
+    acts: &[
+        ("règlements", Regulation, Many),
+        ("règlement", Regulation, One),
+        ("directives", Directive, Many),
+        ("directive", Directive, One),
+        ("décisions cadres", FrameworkDecision, Many),
+        ("décision cadre", FrameworkDecision, One),
+        ("décisions", Decision, Many),
+        ("décision", Decision, One),
+        ("recommandations", Recommendation, Many),
+        ("recommandation", Recommendation, One),
+        ("actions communes", JointAction, Many),
+        ("action commune", JointAction, One),
+        ("positions communes", CommonPosition, Many),
+        ("position commune", CommonPosition, One),
+    ],
+    endings: 0,
+    issuers: &[
+        ("d'exécution", Role::Implementing),
+        ("délégué", Role::Delegated),
+        ("déléguée", Role::Delegated),
+    ],
+    type_after_number: false,
+    number_signs: &["nº", "n°", "no", "n.º", "n"],
+    domains: &[
+        ("UE", "EU"),
+        ("CE", "EC"),
+        ("CEE", "EEC"),
+        ("Euratom", "Euratom"),
+        ("CEEA", "Euratom"),
+        ("CECA", "ECSC"),
+        ("JAI", "JHA"),
+        ("PESC", "CFSP"),
+    ],
+    and: &["et"],
+    journal: &["JO"],
+    journal_of: &["du"],
+    pages: &["p."],
+    families: &[
+        ("COM", "COM"),
+        ("JOIN", "JOIN"),
+        ("SWD", "SWD"),
+        ("SEC", "SEC"),
+        ("C", "C"),
+    ],
+    treaties: &[
+        ("TFUE", Tfeu),
+        ("TUE", Teu),
+        ("traité sur le fonctionnement de l'Union européenne", Tfeu),
+        ("traité sur l'Union européenne", Teu),
+    ],
+    article: &["article", "articles", "art."],
+    treaty_first: false,
+    months: [
+        &["janvier"],
+        &["février"],
+        &["mars"],
+        &["avril"],
+        &["mai"],
+        &["juin"],
+        &["juillet"],
+        &["août"],
+        &["septembre"],
+        &["octobre"],
+        &["novembre"],
+        &["décembre"],
+    ],
+    parts: &[
+        ("Article", Part::Article, WordFirst),
+        ("Chapitre", Part::Chapter, WordFirst),
+        ("Section", Part::Section, WordFirst),
+        ("Partie", Part::Part, WordFirst),
+        ("Titre", Part::Title, WordFirst),
+        ("Annexe", Part::Annex, WordFirst),
+        ("Appendice", Part::Appendix, WordFirst),
+    ],
+    first: &["premier", "1er"],
+    places: &[
+        ("Bruxelles", "Brussels"),
+        ("Strasbourg", "Strasbourg"),
+        ("Luxembourg", "Luxembourg"),
+    ],
+    doc_types: &[
+        ("COMMUNICATION", Communication),
+        ("COMMUNICATION CONJOINTE", Communication),
+        ("RAPPORT", Report),
+        ("RAPPORT CONJOINT", Report),
+        ("PROPOSITION", Proposal),
+        ("DOCUMENT DE TRAVAIL DES SERVICES", StaffWorkingDocument),
+        ("LIVRE BLANC", WhitePaper),
+        ("LIVRE VERT", GreenPaper),
+        ("RECOMMANDATION", DocKind::Recommendation),
+    ],
+    memorandum: &["Exposé des motifs"],
+    financial_statement: &["Fiche financière législative", "Fiche financière"],
+    enacting: &[
+        "LE PARLEMENT EUROPÉEN ET LE CONSEIL DE L'UNION EUROPÉENNE",
+        "LE CONSEIL DE L'UNION EUROPÉENNE",
+        "LA COMMISSION EUROPÉENNE",
+        "LE CONSEIL DES COMMUNAUTÉS EUROPÉENNES",
+        "LA COMMISSION DES COMMUNAUTÉS EUROPÉENNES",
+    ],
+    preamble: &["vu", "considérant"],
+    multipliers: &[
+        ("millions", 1e6),
+        ("million", 1e6),
+        ("milliards", 1e9),
+        ("milliard", 1e9),
+        ("Mio", 1e6),
+        ("Md", 1e9),
+        ("Mrd", 1e9),
+    ],
+    percent: &["pour cent", "p. cent"],
+    currencies: &[("d'euros", "EUR"), ("euros", "EUR"), ("euro", "EUR")],
+    decimal_comma: true,
+};

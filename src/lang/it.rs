@@ -1,0 +1,136 @@
+//! Italian.
+
+use super::ActType::*;
+use super::DocKind::{
+    self, Communication, GreenPaper, Proposal, Report, StaffWorkingDocument, WhitePaper,
+};
+use super::Form::*;
+use super::Language;
+use super::Order::*;
+use super::Part;
+use super::Role;
+use super::Treaty::*;
+
+pub static IT: Language = Language {
+    code: "it",
+    stop_words: &[
+        "il", "lo", "gli", "di", "del", "della", "dei", "delle", "che", "per", "con", "una",
+        "sono", "alla", "nel", "nella", "non", "dal", "essere", "degli", "è", "considerando",
+    ],
+    letters: "",
+    acts: &[
+        ("regolamenti", Regulation, Many),
+        ("regolamento", Regulation, One),
+        ("direttive", Directive, Many),
+        ("direttiva", Directive, One),
+        ("decisioni quadro", FrameworkDecision, Many),
+        ("decisione quadro", FrameworkDecision, One),
+        ("decisioni", Decision, Many),
+        ("decisione", Decision, One),
+        ("raccomandazioni", Recommendation, Many),
+        ("raccomandazione", Recommendation, One),
+        ("azioni comuni", JointAction, Many),
+        ("azione comune", JointAction, One),
+        ("posizioni comuni", CommonPosition, Many),
+        ("posizione comune", CommonPosition, One),
+    ],
+    endings: 0,
+    issuers: &[
+        ("di esecuzione", Role::Implementing),
+        ("delegato", Role::Delegated),
+        ("delegata", Role::Delegated),
+    ],
+    type_after_number: false,
+    number_signs: &["n.", "n", "nº", "n°"],
+    domains: &[
+        ("UE", "EU"),
+        ("CE", "EC"),
+        ("CEE", "EEC"),
+        ("Euratom", "Euratom"),
+        ("CEEA", "Euratom"),
+        ("CECA", "ECSC"),
+        ("GAI", "JHA"),
+        ("PESC", "CFSP"),
+    ],
+    and: &["e", "ed"],
+    journal: &["GU"],
+    journal_of: &["del"],
+    pages: &["pag.", "pagg.", "p."],
+    families: &[
+        ("COM", "COM"),
+        ("JOIN", "JOIN"),
+        ("SWD", "SWD"),
+        ("SEC", "SEC"),
+        ("C", "C"),
+    ],
+    treaties: &[
+        ("TFUE", Tfeu),
+        ("TUE", Teu),
+        ("trattato sul funzionamento dell'Unione europea", Tfeu),
+        ("trattato sull'Unione europea", Teu),
+    ],
+    article: &["articolo", "articoli", "art."],
+    treaty_first: false,
+    months: [
+        &["gennaio"],
+        &["febbraio"],
+        &["marzo"],
+        &["aprile"],
+        &["maggio"],
+        &["giugno"],
+        &["luglio"],
+        &["agosto"],
+        &["settembre"],
+        &["ottobre"],
+        &["novembre"],
+        &["dicembre"],
+    ],
+    parts: &[
+        ("Articolo", Part::Article, WordFirst),
+        ("Capo", Part::Chapter, WordFirst),
+        ("Capitolo", Part::Chapter, WordFirst),
+        ("Sezione", Part::Section, WordFirst),
+        ("Parte", Part::Part, WordFirst),
+        ("Titolo", Part::Title, WordFirst),
+        ("Allegato", Part::Annex, WordFirst),
+        ("Appendice", Part::Appendix, WordFirst),
+    ],
+    first: &[],
+    places: &[
+        ("Bruxelles", "Brussels"),
+        ("Strasburgo", "Strasbourg"),
+        ("Lussemburgo", "Luxembourg"),
+    ],
+    doc_types: &[
+        ("COMUNICAZIONE", Communication),
+        ("COMUNICAZIONE CONGIUNTA", Communication),
+        ("RELAZIONE", Report),
+        ("RELAZIONE CONGIUNTA", Report),
+        ("PROPOSTA", Proposal),
+        ("DOCUMENTO DI LAVORO DEI SERVIZI DELLA COMMISSIONE", StaffWorkingDocument),
+        ("LIBRO BIANCO", WhitePaper),
+        ("LIBRO VERDE", GreenPaper),
+        ("RACCOMANDAZIONE", DocKind::Recommendation),
+    ],
+    memorandum: &["Relazione"],
+    financial_statement: &["Scheda finanziaria legislativa", "Scheda finanziaria"],
+    enacting: &[
+        "IL PARLAMENTO EUROPEO E IL CONSIGLIO DELL'UNIONE EUROPEA",
+        "IL CONSIGLIO DELL'UNIONE EUROPEA",
+        "LA COMMISSIONE EUROPEA",
+        "IL CONSIGLIO DELLE COMUNITÀ EUROPEE",
+        "LA COMMISSIONE DELLE COMUNITÀ EUROPEE",
+    ],
+    preamble: &["visto", "vista", "considerando"],
+    multipliers: &[
+        ("milioni", 1e6),
+        ("milione", 1e6),
+        ("miliardi", 1e9),
+        ("miliardo", 1e9),
+        ("mln", 1e6),
+        ("mld", 1e9),
+    ],
+    percent: &["per cento"],
+    currencies: &[("euro", "EUR")],
+    decimal_comma: true,
+};

@@ -1,0 +1,143 @@
+//! Latvian.
+
+use super::ActType::*;
+use super::DocKind::{
+    self, Communication, GreenPaper, Proposal, Report, StaffWorkingDocument, WhitePaper,
+};
+use super::Form::*;
+use super::Language;
+use super::Order::*;
+use super::Part;
+use super::Role;
+use super::Treaty::*;
+
+pub static LV: Language = Language {
+    code: "lv",
+    stop_words: &[
+        "un", "ir", "ka", "no", "ar", "uz", "par", "kas", "vai", "šīs", "šo", "to", "tiek", "lai",
+        "kā", "arī", "saskaņā", "nav", "tās", "tā", "ņemot",
+    ],
+    letters: "āēīķļņģ",
+    acts: &[
+        ("regula", Regulation, One),
+        ("regulas", Regulation, One),
+        ("regulā", Regulation, One),
+        ("regulu", Regulation, One),
+        ("regulai", Regulation, One),
+        ("regulām", Regulation, Many),
+        ("regulās", Regulation, Many),
+        ("direktīvām", Directive, Many),
+        ("direktīv*", Directive, One),
+        ("lēmumi", Decision, Many),
+        ("lēmumiem", Decision, Many),
+        ("lēmum*", Decision, One),
+        ("pamatlēmum*", FrameworkDecision, One),
+        ("ieteikum*", Recommendation, One),
+        ("vienot* rīcīb*", JointAction, One),
+        ("kopēj* nostāj*", CommonPosition, One),
+    ],
+    endings: 4,
+    issuers: &[
+        ("Eiropas Parlamenta un Padomes", Role::Parliament),
+        ("Padomes", Role::Council),
+        ("Komisijas", Role::Commission),
+        ("Īstenošanas", Role::Implementing),
+        ("Deleģētā", Role::Delegated),
+        ("Deleģētās", Role::Delegated),
+        ("Deleģēto", Role::Delegated),
+    ],
+    type_after_number: false,
+    number_signs: &["Nr.", "Nr"],
+    domains: &[
+        ("ES", "EU"),
+        ("EK", "EC"),
+        ("EEK", "EEC"),
+        ("Euratom", "Euratom"),
+        ("EOTK", "ECSC"),
+        ("TI", "JHA"),
+        ("KĀDP", "CFSP"),
+    ],
+    and: &["un"],
+    journal: &["OV"],
+    journal_of: &[],
+    pages: &["lpp."],
+    families: &[
+        ("COM", "COM"),
+        ("JOIN", "JOIN"),
+        ("SWD", "SWD"),
+        ("SEC", "SEC"),
+        ("C", "C"),
+    ],
+    treaties: &[
+        ("LESD", Tfeu),
+        ("LES", Teu),
+        ("Līguma par Eiropas Savienības darbību", Tfeu),
+        ("Līguma par Eiropas Savienību", Teu),
+    ],
+    article: &["pants", "panta", "pantā", "pantu", "panti", "pantiem"],
+    treaty_first: true,
+    months: [
+        &["janvāris", "janvāra", "janvārī"],
+        &["februāris", "februāra", "februārī"],
+        &["marts", "marta", "martā"],
+        &["aprīlis", "aprīļa", "aprīlī"],
+        &["maijs", "maija", "maijā"],
+        &["jūnijs", "jūnija", "jūnijā"],
+        &["jūlijs", "jūlija", "jūlijā"],
+        &["augusts", "augusta", "augustā"],
+        &["septembris", "septembra", "septembrī"],
+        &["oktobris", "oktobra", "oktobrī"],
+        &["novembris", "novembra", "novembrī"],
+        &["decembris", "decembra", "decembrī"],
+    ],
+    parts: &[
+        ("pants", Part::Article, NumberFirst),
+        ("nodaļa", Part::Chapter, NumberFirst),
+        ("iedaļa", Part::Section, NumberFirst),
+        ("sadaļa", Part::Title, NumberFirst),
+        ("daļa", Part::Part, NumberFirst),
+        ("pielikums", Part::Annex, NumberFirst),
+        ("papildinājums", Part::Appendix, NumberFirst),
+    ],
+    first: &[],
+    places: &[
+        ("Briselē", "Brussels"),
+        ("Strasbūrā", "Strasbourg"),
+        ("Luksemburgā", "Luxembourg"),
+    ],
+    doc_types: &[
+        ("KOMISIJAS PAZIŅOJUMS", Communication),
+        ("KOPĪGS PAZIŅOJUMS", Communication),
+        ("KOMISIJAS ZIŅOJUMS", Report),
+        ("KOPĪGS ZIŅOJUMS", Report),
+        ("PRIEKŠLIKUMS", Proposal),
+        ("KOMISIJAS DIENESTU DARBA DOKUMENTS", StaffWorkingDocument),
+        ("BALTĀ GRĀMATA", WhitePaper),
+        ("ZAĻĀ GRĀMATA", GreenPaper),
+        ("KOMISIJAS IETEIKUMS", DocKind::Recommendation),
+    ],
+    memorandum: &["Paskaidrojuma raksts"],
+    financial_statement: &[
+        "Tiesību akta priekšlikuma finanšu pārskats",
+        "Finanšu pārskats",
+    ],
+    enacting: &[
+        "EIROPAS PARLAMENTS UN EIROPAS SAVIENĪBAS PADOME",
+        "EIROPAS SAVIENĪBAS PADOME",
+        "EIROPAS KOMISIJA",
+        "EIROPAS KOPIENU PADOME",
+        "EIROPAS KOPIENU KOMISIJA",
+    ],
+    preamble: &["ņemot vērā", "tā kā"],
+    multipliers: &[
+        ("miljoni", 1e6),
+        ("miljonu", 1e6),
+        ("miljardi", 1e9),
+        ("miljardu", 1e9),
+        ("milj", 1e6),
+        ("mljrd", 1e9),
+    ],
+    percent: &["procenti", "procentu", "procentiem"],
+    currencies: &[("euro", "EUR"), ("eiro", "EUR")],
+    decimal_comma: true,
+};

@@ -1,0 +1,133 @@
+//! Dutch.
+
+use super::ActType::*;
+use super::DocKind::{
+    self, Communication, GreenPaper, Proposal, Report, StaffWorkingDocument, WhitePaper,
+};
+use super::Form::*;
+use super::Language;
+use super::Order::*;
+use super::Part;
+use super::Role;
+use super::Treaty::*;
+
+pub static NL: Language = Language {
+    code: "nl",
+    stop_words: &[
+        "de", "het", "een", "en", "van", "voor", "met", "op", "zijn", "wordt", "worden", "dat",
+        "die", "niet", "door", "aan", "bij", "deze", "dit", "tot", "als", "ook", "overwegende",
+    ],
+    letters: "",
+    acts: &[
+        ("verordeningen", Regulation, Many),
+        ("verordening", Regulation, One),
+        ("uitvoeringsverordening", Regulation, Implementing),
+        ("richtlijnen", Directive, Many),
+        ("richtlijn", Directive, One),
+        ("uitvoeringsrichtlijn", Directive, Implementing),
+        ("besluiten", Decision, Many),
+        ("besluit", Decision, One),
+        ("beschikkingen", Decision, Many),
+        ("beschikking", Decision, One),
+        ("uitvoeringsbesluit", Decision, Implementing),
+        ("kaderbesluiten", FrameworkDecision, Many),
+        ("kaderbesluit", FrameworkDecision, One),
+        ("aanbevelingen", Recommendation, Many),
+        ("aanbeveling", Recommendation, One),
+        ("gemeenschappelijk optreden", JointAction, One),
+        ("gemeenschappelijke standpunten", CommonPosition, Many),
+        ("gemeenschappelijk standpunt", CommonPosition, One),
+    ],
+    endings: 0,
+    issuers: &[("gedelegeerde", Role::Delegated)],
+    type_after_number: false,
+    number_signs: &["nr.", "nr"],
+    domains: &[
+        ("EU", "EU"),
+        ("EG", "EC"),
+        ("EEG", "EEC"),
+        ("Euratom", "Euratom"),
+        ("EGA", "Euratom"),
+        ("EGKS", "ECSC"),
+        ("JBZ", "JHA"),
+        ("GBVB", "CFSP"),
+    ],
+    and: &["en"],
+    journal: &["PB"],
+    journal_of: &["van"],
+    pages: &["blz.", "p."],
+    families: &[
+        ("COM", "COM"),
+        ("JOIN", "JOIN"),
+        ("SWD", "SWD"),
+        ("SEC", "SEC"),
+        ("C", "C"),
+    ],
+    treaties: &[
+        ("VWEU", Tfeu),
+        ("VEU", Teu),
+        ("Verdrag betreffende de werking van de Europese Unie", Tfeu),
+        ("Verdrag betreffende de Europese Unie", Teu),
+    ],
+    article: &["artikel", "artikelen", "art."],
+    treaty_first: false,
+    months: [
+        &["januari"],
+        &["februari"],
+        &["maart"],
+        &["april"],
+        &["mei"],
+        &["juni"],
+        &["juli"],
+        &["augustus"],
+        &["september"],
+        &["oktober"],
+        &["november"],
+        &["december"],
+    ],
+    parts: &[
+        ("Artikel", Part::Article, WordFirst),
+        ("Hoofdstuk", Part::Chapter, WordFirst),
+        ("Afdeling", Part::Section, WordFirst),
+        ("Deel", Part::Part, WordFirst),
+        ("Titel", Part::Title, WordFirst),
+        ("Bijlage", Part::Annex, WordFirst),
+        ("Aanhangsel", Part::Appendix, WordFirst),
+    ],
+    first: &[],
+    places: &[
+        ("Brussel", "Brussels"),
+        ("Straatsburg", "Strasbourg"),
+        ("Luxemburg", "Luxembourg"),
+    ],
+    doc_types: &[
+        ("MEDEDELING", Communication),
+        ("GEZAMENLIJKE MEDEDELING", Communication),
+        ("VERSLAG", Report),
+        ("GEZAMENLIJK VERSLAG", Report),
+        ("VOORSTEL", Proposal),
+        ("WERKDOCUMENT VAN DE DIENSTEN VAN DE COMMISSIE", StaffWorkingDocument),
+        ("WITBOEK", WhitePaper),
+        ("GROENBOEK", GreenPaper),
+        ("AANBEVELING", DocKind::Recommendation),
+    ],
+    memorandum: &["Toelichting"],
+    financial_statement: &["Financieel memorandum", "Wetgevingsfinancieel memorandum"],
+    enacting: &[
+        "HET EUROPEES PARLEMENT EN DE RAAD VAN DE EUROPESE UNIE",
+        "DE RAAD VAN DE EUROPESE UNIE",
+        "DE EUROPESE COMMISSIE",
+        "DE RAAD VAN DE EUROPESE GEMEENSCHAPPEN",
+        "DE COMMISSIE VAN DE EUROPESE GEMEENSCHAPPEN",
+    ],
+    preamble: &["gezien", "overwegende"],
+    multipliers: &[
+        ("miljoen", 1e6),
+        ("miljard", 1e9),
+        ("mln", 1e6),
+        ("mld", 1e9),
+    ],
+    percent: &["procent"],
+    currencies: &[("euro", "EUR")],
+    decimal_comma: true,
+};

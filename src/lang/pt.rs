@@ -1,0 +1,133 @@
+//! Portuguese.
+
+use super::ActType::*;
+use super::DocKind::{
+    self, Communication, GreenPaper, Proposal, Report, StaffWorkingDocument, WhitePaper,
+};
+use super::Form::*;
+use super::Language;
+use super::Order::*;
+use super::Part;
+use super::Role;
+use super::Treaty::*;
+
+pub static PT: Language = Language {
+    code: "pt",
+    stop_words: &[
+        "o", "os", "as", "do", "da", "dos", "das", "em", "que", "para", "com", "uma", "no", "na",
+        "não", "ao", "pelo", "pela", "é", "são", "ser", "nos", "às", "considerando",
+    ],
+    letters: "ã",
+    acts: &[
+        ("Regulamentos", Regulation, Many),
+        ("Regulamento", Regulation, One),
+        ("Directivas", Directive, Many),
+        ("Diretivas", Directive, Many),
+        ("Directiva", Directive, One),
+        ("Diretiva", Directive, One),
+        ("Decisões Quadro", FrameworkDecision, Many),
+        ("Decisão Quadro", FrameworkDecision, One),
+        ("Decisões", Decision, Many),
+        ("Decisão", Decision, One),
+        ("Recomendações", Recommendation, Many),
+        ("Recomendação", Recommendation, One),
+        ("Acções Comuns", JointAction, Many),
+        ("Ações Comuns", JointAction, Many),
+        ("Acção Comum", JointAction, One),
+        ("Ação Comum", JointAction, One),
+        ("Posições Comuns", CommonPosition, Many),
+        ("Posição Comum", CommonPosition, One),
+    ],
+    endings: 0,
+    issuers: &[
+        ("de Execução", Role::Implementing),
+        ("Delegado", Role::Delegated),
+        ("Delegada", Role::Delegated),
+    ],
+    type_after_number: false,
+    number_signs: &["n.º", "n.o", "nº", "n°", "no", "n"],
+    domains: &[
+        ("UE", "EU"),
+        ("CE", "EC"),
+        ("CEE", "EEC"),
+        ("Euratom", "Euratom"),
+        ("CEEA", "Euratom"),
+        ("CECA", "ECSC"),
+        ("JAI", "JHA"),
+        ("PESC", "CFSP"),
+    ],
+    and: &["e"],
+    journal: &["JO"],
+    journal_of: &["de"],
+    pages: &["p."],
+    families: &[
+        ("COM", "COM"),
+        ("JOIN", "JOIN"),
+        ("SWD", "SWD"),
+        ("SEC", "SEC"),
+        ("C", "C"),
+    ],
+    treaties: &[
+        ("TFUE", Tfeu),
+        ("TUE", Teu),
+        ("Tratado sobre o Funcionamento da União Europeia", Tfeu),
+        ("Tratado da União Europeia", Teu),
+    ],
+    article: &["artigo", "artigos", "art."],
+    treaty_first: false,
+    months: [
+        &["janeiro"],
+        &["fevereiro"],
+        &["março"],
+        &["abril"],
+        &["maio"],
+        &["junho"],
+        &["julho"],
+        &["agosto"],
+        &["setembro"],
+        &["outubro"],
+        &["novembro"],
+        &["dezembro"],
+    ],
+    parts: &[
+        ("Artigo", Part::Article, WordFirst),
+        ("Capítulo", Part::Chapter, WordFirst),
+        ("Secção", Part::Section, WordFirst),
+        ("Seção", Part::Section, WordFirst),
+        ("Parte", Part::Part, WordFirst),
+        ("Título", Part::Title, WordFirst),
+        ("Anexo", Part::Annex, WordFirst),
+        ("Apêndice", Part::Appendix, WordFirst),
+    ],
+    first: &[],
+    places: &[
+        ("Bruxelas", "Brussels"),
+        ("Estrasburgo", "Strasbourg"),
+        ("Luxemburgo", "Luxembourg"),
+    ],
+    doc_types: &[
+        ("COMUNICAÇÃO", Communication),
+        ("COMUNICAÇÃO CONJUNTA", Communication),
+        ("RELATÓRIO", Report),
+        ("RELATÓRIO CONJUNTO", Report),
+        ("PROPOSTA", Proposal),
+        ("DOCUMENTO DE TRABALHO DOS SERVIÇOS", StaffWorkingDocument),
+        ("LIVRO BRANCO", WhitePaper),
+        ("LIVRO VERDE", GreenPaper),
+        ("RECOMENDAÇÃO", DocKind::Recommendation),
+    ],
+    memorandum: &["Exposição de motivos"],
+    financial_statement: &["Ficha financeira legislativa", "Ficha financeira"],
+    enacting: &[
+        "O PARLAMENTO EUROPEU E O CONSELHO DA UNIÃO EUROPEIA",
+        "O CONSELHO DA UNIÃO EUROPEIA",
+        "A COMISSÃO EUROPEIA",
+        "O CONSELHO DAS COMUNIDADES EUROPEIAS",
+        "A COMISSÃO DAS COMUNIDADES EUROPEIAS",
+    ],
+    preamble: &["tendo em conta", "considerando"],
+    multipliers: &[("milhões", 1e6), ("milhão", 1e6)],
+    percent: &["por cento"],
+    currencies: &[("euros", "EUR"), ("euro", "EUR")],
+    decimal_comma: true,
+};
