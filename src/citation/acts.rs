@@ -219,6 +219,11 @@ fn issuers_before(text: &str, mut at: usize, roles: &mut Vec<Role>) -> usize {
             phrase.len() <= folded.len() && folded[folded.len() - phrase.len()..] == phrase[..]
         });
         match hit {
+            // In capitals the words are an act's own title line (`COUNCIL DIRECTIVE
+            // 1999/31/EC`), whose issuer the act's metadata gives: the mention is the act.
+            Some((phrase, _)) if capitals(text, &words[words.len() - phrase.len()..]) => {
+                return at;
+            }
             Some((phrase, role)) => {
                 roles.push(*role);
                 at = words[words.len() - phrase.len()].start;
@@ -226,6 +231,14 @@ fn issuers_before(text: &str, mut at: usize, roles: &mut Vec<Role>) -> usize {
             None => return at,
         }
     }
+}
+
+/// Whether every word of `words` is in capitals (of two letters or more).
+fn capitals(text: &str, words: &[Range<usize>]) -> bool {
+    words.iter().all(|w| {
+        let word = &text[w.clone()];
+        word.chars().count() > 1 && !word.chars().any(char::is_lowercase)
+    })
 }
 
 /// Issuer and mode phrases that start at `at`: where they end and their roles.
@@ -348,8 +361,8 @@ fn before_number(
         let (open, names) = domains_before(text, pos)?;
         domains = Some(names);
         pos = skip_space_back(text, open);
-    } else if let Some(w) = word_before(text, pos) {
-        // A domain without its brackets (`Regulamentul CEE nr. 2783/75`).
+    } else if let Some(w) = word_before(text, pos).filter(|_| has_no) {
+        // A domain without its brackets, before a number sign (`Regulamentul CEE nr. 2783/75`).
         let word = &text[w.clone()];
         if word.chars().all(|c| !c.is_lowercase())
             && lang::any_domain(lang::english(), word).is_some()
@@ -388,7 +401,6 @@ fn before_number(
     let mut end = num.end;
     let mut list = vec![first];
     let mut far = Vec::new();
-    eprintln!("DEBUG {:?} {} {}", parts.act.form, parts.act.stem, parts.act.language.code);
     if lists(&parts.act) {
         end = more_numbers(text, &parts, num.end, &mut list);
         far = far_items(text, &parts, end);

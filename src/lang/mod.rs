@@ -461,7 +461,8 @@ pub fn act_words(words: &[&str], prefer: Option<&'static Language>) -> Vec<ActWo
 /// `Regolamnet`), from the forms of eight letters or more written out in full.
 pub fn act_word_misspelt(word: &str, prefer: Option<&'static Language>) -> Option<ActWord> {
     let w: Vec<char> = fold(word).chars().collect();
-    if w.len() < 8 {
+    // A word the tables hold is no misspelling (`Regulation` is one letter from `Regulations`).
+    if w.len() < 8 || !act_words(&[word], prefer).is_empty() {
         return None;
     }
     let languages = prefer.into_iter().chain(ALL.iter().copied());
