@@ -211,7 +211,8 @@ fn words_after(text: &str, at: usize, n: usize) -> Vec<Range<usize>> {
 }
 
 /// Issuer and mode phrases that end at `at`, right to left: where they start and their roles.
-fn issuers_before(text: &str, mut at: usize, roles: &mut Vec<Role>) -> usize {
+/// `before_type`: the words stand before the act's type, where capitals make them a title's.
+fn issuers_before(text: &str, mut at: usize, roles: &mut Vec<Role>, before_type: bool) -> usize {
     loop {
         let words = words_before(text, at, 7);
         let folded: Vec<String> = words.iter().map(|w| lang::fold(&text[w.clone()])).collect();
@@ -221,7 +222,9 @@ fn issuers_before(text: &str, mut at: usize, roles: &mut Vec<Role>) -> usize {
         match hit {
             // In capitals the words are an act's own title line (`COUNCIL DIRECTIVE
             // 1999/31/EC`), whose issuer the act's metadata gives: the mention is the act.
-            Some((phrase, _)) if capitals(text, &words[words.len() - phrase.len()..]) => {
+            Some((phrase, _))
+                if before_type && capitals(text, &words[words.len() - phrase.len()..]) =>
+            {
                 return at;
             }
             Some((phrase, role)) => {
@@ -357,22 +360,24 @@ fn before_number(
         pos = skip_space_back(text, s);
     }
     let mut domains = None;
+    let mut bare = false;
     if text[..pos].ends_with(')') {
         let (open, names) = domains_before(text, pos)?;
         domains = Some(names);
         pos = skip_space_back(text, open);
-    } else if let Some(w) = word_before(text, pos).filter(|_| has_no) {
-        // A domain without its brackets, before a number sign (`Regulamentul CEE nr. 2783/75`).
+    } else if let Some(w) = word_before(text, pos) {
+        // A domain without its brackets (`Regulamentul CEE nr. 2783/75`).
         let word = &text[w.clone()];
         if word.chars().all(|c| !c.is_lowercase())
             && lang::any_domain(lang::english(), word).is_some()
         {
             domains = Some(vec![word]);
+            bare = true;
             pos = skip_space_back(text, w.start);
         }
     }
     let mut roles = Vec::new();
-    pos = issuers_before(text, pos, &mut roles);
+    pos = issuers_before(text, pos, &mut roles, false);
     // Domains in brackets and a number sign make an act's number beyond doubt: then a word or
     // two the tables lack may stand before them (`Regolament ta' l- (KEE) Nru`, an issuer
     // misspelt), and the type may be misspelt by a letter (`Regolamnet (KEE) Nru`).
@@ -390,7 +395,11 @@ fn before_number(
             let act = lang::act_word_misspelt(&text[w.clone()], prefer)?;
             Some((act, w.start))
         })?;
-    let start = issuers_before(text, type_start, &mut roles);
+    // English writes an act's domains in brackets: a bare one is taken only before `No`.
+    if bare && !has_no && act.language.code == "en" {
+        return None;
+    }
+    let start = issuers_before(text, type_start, &mut roles, true);
     let parts = Parts {
         act,
         roles,

@@ -79,7 +79,10 @@ static SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"(?i)^(?:subject|objet)\s*:\s*(.+)$").unwrap());
 /// Run the metadata stage.
 pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
-    let mut m = Metadata::default();
+    let mut m = Metadata {
+        language: Some(crate::lang::detect::document(doc).code.to_string()),
+        ..Metadata::default()
+    };
     if let Some(cover) = &structure.cover_note {
         cover_note(doc, cover.clone(), &mut m);
     } else if looks_like_council_document(doc) {

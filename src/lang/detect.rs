@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{ALL, Language};
+use crate::model::Document;
 
 /// How many words of a text are read.
 const WORDS: usize = 3000;
@@ -67,6 +68,11 @@ pub fn language<'a>(texts: impl IntoIterator<Item = &'a str>) -> &'static Langua
         .filter(|&i| score[i] > 0)
         .unwrap_or(0);
     ALL[best]
+}
+
+/// The language of a document, from its paragraphs in reading order.
+pub fn document(doc: &Document) -> &'static Language {
+    language(doc.paras().map(|(_, p)| p.text.as_str()))
 }
 
 /// The language a Greek or Cyrillic letter belongs to.
