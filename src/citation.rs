@@ -953,3 +953,5 @@ fn treaty_links(d: &ReferenceDetails, eurlex: &str, l: &mut Links) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod languages;

@@ -17,7 +17,8 @@ pub static PL: Language = Language {
         "i", "w", "z", "na", "do", "się", "jest", "nie", "że", "oraz", "lub", "od", "dla", "przez",
         "jak", "są", "po", "tym", "które", "który", "zgodnie", "być", "art.",
     ],
-    letters: "ąęłśźćń",
+    // Not `ć`, which Croatian writes too.
+    letters: "ąęłśźń",
     acts: &[
         ("rozporządzeniach", Regulation, Many),
         ("rozporządzeniami", Regulation, Many),
