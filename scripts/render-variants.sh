@@ -12,10 +12,23 @@
 #                    footer "Page N", Letter
 #   lo-carlito11     LibreOffice: Carlito 11pt, bold blue headings (pandoc's default styles),
 #                    no separator, footer "- N -", A4
+#   lo-odt           pandoc -> odt (pandoc's default ODT styles, no reference document) ->
+#                    LibreOffice: notes in LibreOffice's own Footnote style, the number in the
+#                    note's type (not raised) and the text at a hanging indent, Letter
+#   lo-odt-perpage   the same, with footnote numbering restarting on every page
+#                    (text:start-numbering-at="page" in the ODT's notes configuration)
 #   tex-xe11         pandoc -> LaTeX (article 11pt, default margins) -> xelatex, real \footnote
 #   tex-xe10         xelatex, KOMA scrartcl 10pt, 1.8 cm margins, A4, DejaVu Serif text and
 #                    DejaVu Sans headings
 #   tex-pdf11        pdflatex, 11pt, A4, 2.5 cm margins, Latin Modern (T1)
+#   tex-perpage      xelatex, 11pt, A4, Liberation Serif, notes numbered per page (footmisc
+#                    perpage) as the Official Journal sets them: call `(1)` with the digit
+#                    raised, body `(1) text` in the note's type
+#   tex-oj2col       pdflatex, the Official Journal's layout before 2004: A4, two columns,
+#                    9pt Times-like type, running head `L 123/10 EN Official Journal of the
+#                    European Communities 5.5.1999` (sides swapped on odd pages; pages from
+#                    10), centred italic `Article N`, notes `(1)` at the foot of each column
+#                    (OJ_ISSUE, OJ_DATE and OJ_PAGE change the head's issue, date, first page)
 #   weasy-serif11    pandoc -> HTML -> WeasyPrint, CSS footnotes (float: footnote) under a
 #                    rule, Liberation Serif 11pt, footer "N" centred
 #   weasy-sans10     WeasyPrint, Liberation Sans 10pt, no rule, footnote numbers "(N)",
@@ -37,7 +50,7 @@ mkdir -p "$outdir"
 outdir=$(cd "$outdir" && pwd)
 base=$(basename "$in")
 if [ "$base" = input.md ]; then name=$(basename "$(cd "$(dirname "$in")" && pwd)"); else name=${base%.*}; fi
-all="lo-serif11 lo-sans10 lo-dejavu12 lo-carlito11 tex-xe11 tex-xe10 tex-pdf11 weasy-serif11 weasy-sans10"
+all="lo-serif11 lo-sans10 lo-dejavu12 lo-carlito11 lo-odt lo-odt-perpage tex-xe11 tex-xe10 tex-pdf11 tex-perpage tex-oj2col weasy-serif11 weasy-sans10"
 variants=${VARIANTS:-$all}
 if [ -n "${KEEP:-}" ]; then work=$outdir/work/$name; rm -rf "$work"; mkdir -p "$work"
 else work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
@@ -150,10 +163,36 @@ lo_variant lo-serif11   "Liberation Serif" 11 bold   on  page      a4     yes
 lo_variant lo-sans10    "Liberation Sans"  10 plain  off none      a4     no
 lo_variant lo-dejavu12  "DejaVu Serif"     12 italic on  pageword  letter yes
 lo_variant lo-carlito11 "Carlito"          11 blue   off dashes    a4     no
+# The ODT route: pandoc's default ODT styles set notes in 10pt with a hanging indent and their
+# number in the plain "Footnote Symbol" style (not raised), under LibreOffice's default separator.
+cat > "$work/perpage.py" <<'PY'
+"""Make an ODT's footnote numbering restart on every page."""
+import re, sys, zipfile
+p = sys.argv[1]
+zin = zipfile.ZipFile(p)
+names = zin.namelist()
+files = {n: zin.read(n) for n in names}
+zin.close()
+st = files["styles.xml"].decode()
+conf = re.search(r'<text:notes-configuration text:note-class="footnote".*?/>', st, re.S)
+assert conf, "pandoc's styles.xml has no footnote configuration"
+new = re.sub(r'\s*text:start-numbering-at="[a-z]+"', "", conf.group(0))
+new = new.replace("/>", ' text:start-numbering-at="page"/>')
+files["styles.xml"] = (st[:conf.start()] + new + st[conf.end():]).encode()
+with zipfile.ZipFile(p, "w") as z:
+    for n in names:  # mimetype first and stored, as ODF requires
+        z.writestr(n, files[n], zipfile.ZIP_STORED if n == "mimetype" else zipfile.ZIP_DEFLATED)
+PY
+for v in lo-odt lo-odt-perpage; do
+    want "$v" || continue
+    pandoc -f "$from" -t odt -o "$work/$name--$v.odt" "$work/doc.md"
+    [ "$v" = lo-odt-perpage ] && python3 "$work/perpage.py" "$work/$name--$v.odt"
+    lo_docs+=("$work/$name--$v.odt")
+done
 if [ ${#lo_docs[@]} -gt 0 ]; then
     soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
         --outdir "$work" "${lo_docs[@]}" > /dev/null 2>&1
-    for d in "${lo_docs[@]}"; do cp "${d%.docx}.pdf" "$outdir/"; done
+    for d in "${lo_docs[@]}"; do cp "${d%.*}.pdf" "$outdir/"; done
 fi
 
 # ---------------------------------------------------------------- LaTeX
@@ -188,6 +227,46 @@ tex tex-xe11 xelatex -V documentclass=article -V fontsize=11pt
 tex tex-xe10 xelatex -V documentclass=scrartcl -V fontsize=10pt -V papersize=a4 -V geometry:margin=1.8cm \
     -V mainfont="DejaVu Serif" -V sansfont="DejaVu Sans" -V monofont="DejaVu Sans Mono"
 tex tex-pdf11 pdflatex -V documentclass=article -V fontsize=11pt -V papersize=a4 -V geometry:margin=2.5cm
+cat > "$work/oj-notes.tex" <<'TEX'
+% The Official Journal's notes: the call `(1)` with only the digit raised, the body `(1) text`.
+\makeatletter
+\renewcommand\@makefnmark{\mbox{(\textsuperscript{\normalfont\@thefnmark})}}
+\renewcommand\@makefntext[1]{\parindent 1em\noindent\hb@xt@ 2em{(\@thefnmark)\hss}#1}
+\makeatother
+TEX
+printf '%s\n' '\usepackage[perpage]{footmisc}' > "$work/perpage.tex"
+cat "$work/oj-notes.tex" >> "$work/perpage.tex"
+tex tex-perpage xelatex -V documentclass=article -V fontsize=11pt -V papersize=a4 -V geometry:margin=2.5cm \
+    -V mainfont="Liberation Serif" -H "$work/perpage.tex"
+oj_issue=${OJ_ISSUE:-L 123} oj_date=${OJ_DATE:-5.5.1999} oj_page=${OJ_PAGE:-10}
+cat > "$work/oj2col.tex" <<TEX
+\usepackage{mathptmx}
+\usepackage{fancyhdr}
+\pagestyle{fancy}
+\fancyhf{}
+\renewcommand{\headrulewidth}{0pt}
+\fancyhead[LE]{\textbf{$oj_issue/\thepage}}
+\fancyhead[RE,LO]{$oj_date}
+\fancyhead[C]{EN\hspace{3em}Official Journal of the European Communities}
+\fancyhead[RO]{\textbf{$oj_issue/\thepage}}
+\setcounter{page}{$oj_page}
+\setlength{\columnsep}{7mm}
+\setlength{\parskip}{3pt}
+\setlength{\parindent}{0pt}
+TEX
+cat "$work/oj-notes.tex" >> "$work/oj2col.tex"
+cat > "$work/articles.lua" <<'LUA'
+-- The Official Journal of the time centres `Article N` in italics.
+function Para(el)
+  local t = pandoc.utils.stringify(el)
+  if t:match("^Article %d+$") then
+    return pandoc.RawBlock("latex", "\\begin{center}\\textit{" .. t .. "}\\end{center}")
+  end
+end
+LUA
+tex tex-oj2col pdflatex -V documentclass=article -V fontsize=10pt -V classoption=twocolumn,twoside \
+    -V papersize=a4 -V geometry:top=2.2cm,bottom=2.2cm,left=1.6cm,right=1.6cm,headsep=0.6cm \
+    --lua-filter "$work/articles.lua" -H "$work/oj2col.tex"
 
 # ---------------------------------------------------------------- WeasyPrint (CSS footnotes)
 cat > "$work/notes.lua" <<'LUA'

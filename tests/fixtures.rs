@@ -59,6 +59,8 @@ macro_rules! fixtures {
 
 fixtures! {
     act_annex_parts => "act-annex-parts",
+    act_notes_per_page => "act-notes-per-page",
+    act_oj_1999_columns => "act-oj-1999-columns",
     com_2013_179 => "com-2013-179",
     com_2013_179_libreoffice => "com-2013-179-libreoffice",
     com_2013_179_pdf => "com-2013-179-pdf",

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::re::Regex;
+use crate::re::{Guarded, Regex};
 
 use crate::citation::{self, Citation, squash};
 use crate::lang::{self, Language};
@@ -191,7 +191,7 @@ fn cover_note_number(text: &str) -> Option<Citation> {
 
 /// A Council header's field of earlier documents: `No. prev. doc.: 8811/22`,
 /// `No. Cion doc.: 6543/22 + ADD 1`, in French `N° doc. préc.:`.
-static PREVIOUS_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
+static PREVIOUS_DOCUMENTS: Guarded = Guarded::folded(&["doc"], || {
     crate::re::compile(r"(?i)^\s*(?:no\.?\s+(?:prev\.?|previous|cion)\s+docs?\.?|n°\s*docs?\.?\s*(?:préc\.?|cion))\s*:").unwrap()
 });
 

@@ -12,22 +12,22 @@ use crate::re::Regex;
 /// `2.1. Title`, `2.1 Title`, and `2.1.Title` as EUR-Lex copies write it (no space; the
 /// title must then start with a capital, so `1.5°C` is no heading).
 pub(crate) static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.?\s+|\.)(\S.*)$").unwrap()
+    crate::re::compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.?\s+|\.)(\S)").unwrap()
 });
 pub(crate) static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(
-        r"^\s*(?i:(annex|appendix))(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?\b\s*[:.\-–—]?\s*(.*)$",
+        r"^\s*(?i:(annex|appendix))(?:\s+([IVXLC]+|\d{1,2}|[A-Z]))?\b\s*[:.\-–—]?\s*()",
     )
     .unwrap()
 });
 /// A Roman or letter number with its dot: `IV. Title`, `B. Title`.
 pub(crate) static LETTERED: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"^\s*([IVX]{1,5}|[A-Z])\.\s+(\S.*)$").unwrap());
+    LazyLock::new(|| crate::re::compile(r"^\s*([IVX]{1,5}|[A-Z])\.\s+(\S)").unwrap());
 /// The parts of a legal act: `Article 12`, `CHAPTER IV`, `SECTION 2`, `Part I`, `TITLE II`, and
 /// an annex's lettered sub-parts, `Section A`.
 pub(crate) static LEGAL_PART: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(
-        r"^\s*(?i:(article|chapter|section|part|title))\s+(\d{1,3}[a-z]?|[IVXLC]{1,7}|[A-Z])\b\s*[:.\-–—]?\s*(.*)$",
+        r"^\s*(?i:(article|chapter|section|part|title))\s+(\d{1,3}[a-z]?|[IVXLC]{1,7}|[A-Z])\b\s*[:.\-–—]?\s*()",
     )
     .unwrap()
 });
@@ -36,46 +36,74 @@ pub(crate) static LEGAL_PART: LazyLock<Regex> = LazyLock::new(|| {
 /// `Article 12` or `Chapter IV` from a legal act's headings) and the byte offset of the title
 /// after it.
 pub fn heading_number(text: &str) -> Option<(String, usize)> {
+    // Each pattern needs its own first word, and paragraphs are long: the lead spares the
+    // searches that cannot match (this runs on every block, several times).
+    let lead = text.trim_start();
+    let numbered = lead.starts_with(|c: char| c.is_ascii_digit());
+    let lettered = lead
+        .bytes()
+        .take(6)
+        .position(|b| b == b'.')
+        .is_some_and(|dot| dot > 0 && lead.as_bytes()[..dot].iter().all(u8::is_ascii_uppercase));
+    let starts_word = |words: &[&str]| {
+        words.iter().any(|w| {
+            lead.get(..w.len())
+                .is_some_and(|l| l.eq_ignore_ascii_case(w))
+        })
+    };
+    let legal = starts_word(&["article", "chapter", "section", "part", "title"]);
+    let annex = starts_word(&["annex", "appendix"]);
+    if !(numbered || lettered || legal || annex) {
+        return None;
+    }
     let titled = |t: &str| t.starts_with(|c: char| c.is_alphabetic() || "'‘\"“(".contains(c));
-    for re in [&*NUMBERED, &*LETTERED] {
-        if let Some(c) = re.captures(text) {
-            let title = c.get(2)?;
-            // `D. M. SASSOLI` is a signatory's initials, not section D.
-            let t = title.as_str();
-            let initials = (t.as_bytes().get(1) == Some(&b'.')
-                && t.starts_with(|c: char| c.is_ascii_uppercase()))
-                || signatures(t);
-            let glued = !text[..title.start()].ends_with(char::is_whitespace);
-            let glued_ok = !glued || title.as_str().starts_with(char::is_uppercase);
-            if titled(title.as_str()) && !initials && glued_ok {
-                return Some((c[1].to_string(), title.start()));
-            }
+    // The patterns stop where the title starts (matching a long paragraph to its end cost
+    // more than the rest of this); the title runs to the end of its line.
+    let rest = |at: usize| Some(&text[at..]).filter(|t| !t.contains('\n'));
+    let tried = [(&*NUMBERED, numbered), (&*LETTERED, lettered)];
+    for re in tried.into_iter().filter(|&(_, may)| may).map(|(re, _)| re) {
+        let Some(c) = re.captures(text) else { continue };
+        let start = c.get(2)?.start();
+        let Some(t) = rest(start) else { continue };
+        // `D. M. SASSOLI` is a signatory's initials, not section D.
+        let initials = (t.as_bytes().get(1) == Some(&b'.')
+            && t.starts_with(|c: char| c.is_ascii_uppercase()))
+            || signatures(t);
+        let glued = !text[..start].ends_with(char::is_whitespace);
+        let glued_ok = !glued || t.starts_with(char::is_uppercase);
+        if titled(t) && !initials && glued_ok {
+            return Some((c[1].to_string(), start));
         }
     }
-    if let Some(c) = LEGAL_PART.captures(text) {
+    let legal = legal.then(|| LEGAL_PART.captures(text)).flatten();
+    let titled_part = legal.and_then(|c| Some((rest(c.get(3)?.start())?, c)));
+    if let Some((t, c)) = titled_part {
         let word = &c[1];
         let word = format!("{}{}", word[..1].to_uppercase(), word[1..].to_lowercase());
-        let title = c.get(3)?;
         // `Article 5 of Regulation ...` is prose: a title after the number starts in capitals.
         // An article's title is in sentence case: `ARTICLE 29 DATA PROTECTION WORKING PARTY`
         // names a body.
-        let t = title.as_str();
         let shouting = word == "Article"
             && t.chars().filter(|c| c.is_alphabetic()).count() > 3
             && !t.chars().any(char::is_lowercase);
         if !shouting
             && (t.is_empty() || t.starts_with(|c: char| c.is_uppercase() || "'‘\"“".contains(c)))
         {
-            return Some((format!("{word} {}", &c[2]), title.start()));
+            return Some((format!("{word} {}", &c[2]), text.len() - t.len()));
         }
     }
+    if !annex {
+        return None;
+    }
     let c = ANNEX.captures(text)?;
+    let start = c.get(3)?.start();
+    let t = rest(start)?;
     let word = &c[1];
     let word = format!("{}{}", word[..1].to_uppercase(), word[1..].to_lowercase());
     let number = match c.get(2) {
         Some(n) => format!("{word} {}", n.as_str()),
         // A bare `ANNEX` heading needs a separator or nothing after it (`Annexes to` is prose).
-        None if c[3].is_empty()
+        None if t.is_empty()
             || text.trim_start()[word.len()..]
                 .trim_start()
                 .starts_with([':', '.', '-', '–', '—']) =>
@@ -84,7 +112,7 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
         }
         None => return None,
     };
-    Some((number, c.get(3)?.start()))
+    Some((number, start))
 }
 /// `METSOLA M. BEK` after `R.`: the signatures of an act (`R. METSOLA` / `M. BEK` set side by
 /// side), names in capitals with another initial among them.
@@ -193,37 +221,40 @@ pub(crate) fn list_marker(s: &str, md: bool) -> Option<(String, u8, usize)> {
     Some((marker.to_string(), (indent / 2).min(8) as u8, content))
 }
 
-/// Join every lone legal-part number with the title line after it into one heading.
+/// Join every lone legal-part number with the title line after it into one heading. The
+/// footnotes at the foot of the number's page may stand between, when the title opens the next
+/// page; they keep their place.
 pub fn join_legal_headings(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    let mut pending: Option<(Block, String)> = None;
+    // The heading that waits for its title: where it stands in `out`, and its number.
+    let mut pending: Option<(usize, String)> = None;
     for block in blocks {
-        if let Some((mut head, number)) = pending.take() {
-            if is_title_line(&block, &number) {
-                head.para.append(" ", &block.para);
-                out.push(head);
+        if let Some((at, number)) = pending.take() {
+            if matches!(block.kind, BlockKind::Footnote { .. }) {
+                out.push(block);
+                pending = Some((at, number));
                 continue;
             }
-            out.push(head);
+            if is_title_line(&block, &number) {
+                out[at].para.append(" ", &block.para);
+                continue;
+            }
         }
         match lone_part_number(&block) {
             Some(number) => {
                 let level = part_level(&number);
-                let head = Block {
+                pending = Some((out.len(), number.clone()));
+                out.push(Block {
                     kind: BlockKind::Heading {
                         level,
-                        number: Some(number.clone()),
+                        number: Some(number),
                     },
                     para: block.para,
                     page: block.page,
-                };
-                pending = Some((head, number));
+                });
             }
             None => out.push(block),
         }
-    }
-    if let Some((head, _)) = pending {
-        out.push(head);
     }
     out
 }
@@ -326,10 +357,34 @@ pub(crate) fn reads_as_sentence(title: &str) -> bool {
     let verb_in_caps = w1.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !w1.chars().any(char::is_lowercase)
         && w2.starts_with(char::is_lowercase);
+    // Cheap tests first: each pattern needs a word or a character most titles lack.
+    let quoted = t.starts_with(['‘', '\'', '"', '“']);
+    // As the pattern's ASCII `\b` sees words: `shall,` holds `shall`. (It never finds `été`
+    // after a space, a non-word character beside another; a substring test keeps that.)
+    let auxiliary = || {
+        t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|w| AUXILIARIES.contains(&w))
+            || AUXILIARIES.iter().any(|a| !a.is_ascii() && t.contains(a))
+    };
+    let dated = || t.contains(',') && t.bytes().any(|b| b.is_ascii_digit());
+    let past = || {
+        t.match_indices("ed")
+            .any(|(i, _)| t[i + 2..].starts_with(char::is_whitespace))
+    };
     verb_in_caps
-        || DEFINITION.is_match(t)
-        || (words >= 6 && (CLAUSE.is_match(t) || DATED.is_match(t) || PAST_ACTION.is_match(t)))
+        || (quoted && DEFINITION.is_match(t))
+        || (words >= 6
+            && ((auxiliary() && CLAUSE.is_match(t))
+                || (dated() && DATED.is_match(t))
+                || (past() && PAST_ACTION.is_match(t))))
 }
+
+/// The finite verbs [`CLAUSE`] looks for.
+const AUXILIARIES: [&str; 30] = [
+    "shall", "will", "should", "must", "may", "can", "could", "would", "is", "are", "was", "were",
+    "has", "have", "had", "est", "sont", "a", "ont", "été", "était", "étaient", "sera", "seront",
+    "doit", "doivent", "peut", "peuvent", "invite", "souligne",
+];
 
 /// A paragraph of a report opens with its date (`On 5 July 2023, the Commission ...`,
 /// `At its meeting on 9 May 2023, ...`); a title does not.
@@ -591,6 +646,35 @@ mod tests {
     }
 
     #[test]
+    fn a_title_after_the_page_foot_notes_joins_its_number() {
+        let note = Block {
+            kind: BlockKind::Footnote { number: 1 },
+            para: para("OJ L 55, 28.2.2011, p. 13.", false),
+            page: Some(3),
+        };
+        let out = join_legal_headings(vec![
+            block("Article 5", false),
+            note,
+            block("Specific stretches", false),
+            block("1. The Member States shall notify the Commission.", false),
+        ]);
+        assert_eq!(
+            heads(&out),
+            vec![
+                (
+                    Some("Article 5".into()),
+                    "Article 5 Specific stretches".into()
+                ),
+                (None, "OJ L 55, 28.2.2011, p. 13.".into()),
+                (
+                    None,
+                    "1. The Member States shall notify the Commission.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn prose_and_quoted_articles_stay_text() {
         let out = join_legal_headings(vec![
             block("‘Article 12a", false),
@@ -634,6 +718,9 @@ mod tests {
             "On 5 July 2023, the Commission submitted its proposal (ST 11503/23) to the",
             "The Council adopted its general approach on 17 June 2024 (document",
             "The Working Party examined the draft at its meetings",
+            // The verb before a comma, the past before a no-break space.
+            "The member or members and the staff of each supervisory authority shall, in",
+            "The Working Party examined\u{a0}the draft at its meetings",
         ] {
             assert!(reads_as_sentence(prose), "{prose}");
         }

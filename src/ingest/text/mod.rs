@@ -190,6 +190,7 @@ fn split_run_together_cover(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         if line.page > 1
             || k > 60
             || line.text.trim().len() < 40
+            || !has_wide_space(line.text)
             || FIELD.find_iter(line.text).count() < 2
         {
             out.push(line);
@@ -313,6 +314,10 @@ impl<'a> Assembler<'a> {
         static LONE: LazyLock<Regex> = LazyLock::new(|| {
             crate::re::compile(r"^\s*((?:\d{1,2}\.){1,4}|[IVX]{1,5}\.|[A-H]\.)\s*$").unwrap()
         });
+        // Every form ends in its dot: most lines spare the search.
+        if !lines[i].text.trim_end().ends_with('.') {
+            return None;
+        }
         let number = LONE.captures(lines[i].text)?.get(1)?.as_str();
         // A lone bullet may stand between (`1.` / `•` / `CONTEXT OF THE PROPOSAL`).
         let lone_bullet = |t: &str| matches!(t.trim(), "•" | "" | "▪" | "–" | "-");
@@ -617,7 +622,9 @@ impl<'a> Assembler<'a> {
         // A converter may set a part's number and title on consecutive lines (`Article 1` /
         // `Amendments to Regulation ...`): the number stands alone, as in plain text, where a
         // sentence has ended before it and a title opens after it.
+        // (A label alone is short even with its markup: the length spares the inline parse.)
         if self.md
+            && t.len() <= 120
             && is_lone_part_number(&plain_text(t))
             && self.cur.as_ref().is_none_or(|p| {
                 p.last_line.trim_end().ends_with(['.', ':', ';'])
@@ -731,7 +738,7 @@ fn is_short_title(s: &str) -> bool {
 fn is_lone_caret_marker(t: &str) -> bool {
     static MARKER: LazyLock<Regex> =
         LazyLock::new(|| crate::re::compile(r"^\s*(?:\(\^\s*\d{1,3}\s*\)|\^\d{1,3})\s*$").unwrap());
-    MARKER.is_match(t)
+    t.contains('^') && MARKER.is_match(t)
 }
 /// A legal part's number alone: `Article 12`, `CHAPTER II`, `ANNEX I` (not `Annex.` ending a
 /// sentence).
@@ -754,16 +761,39 @@ fn is_fence(s: &str) -> bool {
     t.starts_with("```") || t.starts_with("~~~")
 }
 
+/// Whether two whitespace characters stand together (a field's gap, `\s{2,}`) inside `t`.
+fn has_wide_space(t: &str) -> bool {
+    let mut last_space = false;
+    t.chars().any(|c| {
+        let both = last_space && c.is_whitespace();
+        last_space = c.is_whitespace();
+        both
+    })
+}
+
 /// A line of a table of contents: dot leaders and a page number at the end.
 fn is_contents_line(s: &str) -> bool {
     static LEADER: LazyLock<Regex> = LazyLock::new(|| {
         crate::re::compile(r"(?:\.\s?){5,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$").unwrap()
     });
-    LEADER.is_match(s)
+    // Every form ends in the page number: most lines spare the search.
+    s.trim_end().ends_with(|c: char| c.is_ascii_digit()) && LEADER.is_match(s)
 }
 
 /// A Markdown line's text without its markup, for telling what kind of line it is.
 fn plain_text(s: &str) -> String {
+    // Most lines carry no markup: their text is the line with its spaces collapsed, as the
+    // builder would write it, and the inline parse (called on every line) is spared.
+    if !s.contains(['\\', '*', '_', '<', '&', '[']) {
+        let mut out = String::with_capacity(s.len());
+        for word in s.split([' ', '\n', '\t', '\r']).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return out;
+    }
     let mut b = ParaBuilder::new();
     parse_inline(&mut b, s, 0, &mut |_| {});
     b.finish().text

@@ -19,33 +19,16 @@ pub(super) struct ProtoBlock {
     pub(super) table: Option<ProtoTable>,
 }
 
-/// Order a page's body fragments for reading: top to bottom, and on two-column pages the left
-/// column before the right one between full-width fragments.
-pub(super) fn reading_order(mut frags: Vec<Frag>, width: f32) -> Vec<Frag> {
+/// Order a page's body fragments for reading: top to bottom, and on a page in two columns
+/// (`gutter`: where they part) the left column before the right one between full-width
+/// fragments.
+pub(super) fn reading_order(mut frags: Vec<Frag>, gutter: Option<f32>) -> Vec<Frag> {
     frags.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mid = width / 2.0;
+    let Some(mid) = gutter else {
+        return frags;
+    };
     let left = |f: &Frag| f.x1 < mid;
     let right = |f: &Frag| f.x0 > mid;
-    let n_left = frags.iter().filter(|f| left(f)).count();
-    let n_right = frags.iter().filter(|f| right(f)).count();
-    // Text columns are wide; table cells either side of the middle are not.
-    let median_width = |keep: &dyn Fn(&Frag) -> bool| {
-        let mut w: Vec<f32> = frags
-            .iter()
-            .filter(|f| keep(f))
-            .map(|f| f.x1 - f.x0)
-            .collect();
-        w.sort_by(f32::total_cmp);
-        w.get(w.len() / 2).copied().unwrap_or(0.0)
-    };
-    if n_left < 8
-        || n_right < 8
-        || (n_left + n_right) * 2 < frags.len()
-        || median_width(&left) < 0.3 * width
-        || median_width(&right) < 0.3 * width
-    {
-        return frags;
-    }
     let mut out = Vec::with_capacity(frags.len());
     let mut band: Vec<Frag> = Vec::new();
     let flush = |band: &mut Vec<Frag>, out: &mut Vec<Frag>| {
@@ -66,6 +49,57 @@ pub(super) fn reading_order(mut frags: Vec<Frag>, width: f32) -> Vec<Frag> {
     out
 }
 
+/// Where each page's two columns part (the page's middle), or `None` for a page set across.
+/// A page shows its columns by many wide fragments either side of the middle; in a document
+/// most of whose pages do, a page with text either side and nothing across the middle is in
+/// columns too (the last page, whose columns stop short).
+pub(super) fn gutters(pages: &[Vec<Frag>], widths: &[f32]) -> Vec<Option<f32>> {
+    let plain: Vec<bool> = pages
+        .iter()
+        .zip(widths)
+        .map(|(f, &w)| two_columns(f, w))
+        .collect();
+    let with_text = pages.iter().filter(|f| !f.is_empty()).count();
+    let document = plain.iter().filter(|&&b| b).count() * 2 >= with_text.max(1);
+    pages
+        .iter()
+        .zip(widths)
+        .zip(plain)
+        .map(|((frags, &width), plain)| {
+            let mid = width / 2.0;
+            let apart = frags.iter().any(|f| f.x1 < mid)
+                && frags.iter().any(|f| f.x0 > mid)
+                && frags.iter().all(|f| f.x1 < mid || f.x0 > mid);
+            (plain || (document && apart)).then_some(mid)
+        })
+        .collect()
+}
+
+/// Whether a page shows two columns: many wide fragments either side of the middle, and
+/// most of the page's fragments on one side or the other.
+fn two_columns(frags: &[Frag], width: f32) -> bool {
+    let mid = width / 2.0;
+    let left = |f: &Frag| f.x1 < mid;
+    let right = |f: &Frag| f.x0 > mid;
+    let n_left = frags.iter().filter(|f| left(f)).count();
+    let n_right = frags.iter().filter(|f| right(f)).count();
+    // Text columns are wide; table cells either side of the middle are not.
+    let median_width = |keep: &dyn Fn(&Frag) -> bool| {
+        let mut w: Vec<f32> = frags
+            .iter()
+            .filter(|f| keep(f))
+            .map(|f| f.x1 - f.x0)
+            .collect();
+        w.sort_by(f32::total_cmp);
+        w.get(w.len() / 2).copied().unwrap_or(0.0)
+    };
+    n_left >= 8
+        && n_right >= 8
+        && (n_left + n_right) * 2 >= frags.len()
+        && median_width(&left) >= 0.3 * width
+        && median_width(&right) >= 0.3 * width
+}
+
 /// The type a line is set in: style flags, size and font family.
 #[derive(Clone, Copy)]
 struct Look {
@@ -74,13 +108,26 @@ struct Look {
     family: u32,
 }
 
-/// Group a page's ordered body fragments into blocks.
-pub(super) fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
+/// Group a page's ordered body fragments into blocks; `gutter`: where its two columns part.
+pub(super) fn blocks(mut frags: Vec<Frag>, ctx: &Context, gutter: Option<f32>) -> Vec<ProtoBlock> {
     // Fragments on one baseline (give or take a table cell's offset) left to right.
     for r in rows_of(&frags) {
         frags[r].sort_by(|a, b| a.x0.total_cmp(&b.x0));
     }
-    let right_edge = frags.iter().map(|f| f.x1).fold(0.0f32, f32::max);
+    // Where a line reaches the measure: the right edge of its column on a two-column page.
+    let page_edge = frags.iter().map(|f| f.x1).fold(0.0f32, f32::max);
+    let left_edge = gutter.map(|mid| {
+        let edge = frags
+            .iter()
+            .filter(|f| f.x1 < mid)
+            .map(|f| f.x1)
+            .fold(0.0f32, f32::max);
+        (mid, edge)
+    });
+    let right_edge = |f: &Frag| match left_edge {
+        Some((mid, edge)) if f.x1 < mid => edge,
+        _ => page_edge,
+    };
     let regions = table_regions(&frags, ctx.pitch);
     // A number set apart from its title by a tab (`1.1.` then `Title`) is read with the rest
     // of its line.
@@ -178,11 +225,12 @@ pub(super) fn blocks(mut frags: Vec<Frag>, ctx: &Context) -> Vec<ProtoBlock> {
                     let gap = f.y - last.y;
                     let size_change = (f.size - last.size).abs() > 0.08 * last.size.max(f.size);
                     let bold_change = (f.style_all & BOLD) != (last.style_all & BOLD);
-                    let short_end = last.x1 < right_edge - 0.15 * (right_edge - last.x0).max(1.0)
+                    let edge = right_edge(last);
+                    let short_end = last.x1 < edge - 0.15 * (edge - last.x0).max(1.0)
                         && last.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
                     // A line that stops well short of the measure ends its paragraph when a
                     // capital opens the next (tight paragraph spacing leaves no gap to see).
-                    let stops_short = last.x1 < last.x0 + 0.7 * (right_edge - last.x0)
+                    let stops_short = last.x1 < last.x0 + 0.7 * (edge - last.x0)
                         && f.text.starts_with(char::is_uppercase)
                         && !matches!(cur.kind, BlockKind::Heading { .. });
                     // A list item's next line: indented under its text, or, without a hanging

@@ -4,7 +4,7 @@
 
 use rayon::prelude::*;
 
-use super::blocks::{ProtoBlock, blocks, reading_order};
+use super::blocks::{ProtoBlock, blocks, gutters, reading_order};
 use super::context::Context;
 use super::emit::emit;
 use super::footnotes::{FootnoteFrags, NoteNumbers, split_footnotes};
@@ -32,15 +32,19 @@ pub(crate) fn read_pages(
     ctx: &Context,
     notes_tagged: bool,
 ) -> Vec<PageBlocks> {
+    let widths: Vec<f32> = contents.iter().map(|c| c.width).collect();
+    let gutters = gutters(&frags, &widths);
     frags
         .into_par_iter()
         .zip(contents)
-        .map(|(f, c)| {
+        .zip(gutters)
+        .map(|((f, c), gutter)| {
+            let page = (c.width, c.height);
             let (body, notes, remark) =
-                split_footnotes(f, &c.rules, (c.width, c.height), ctx.body, notes_tagged);
-            let ordered = reading_order(body, c.width);
+                split_footnotes(f, &c.rules, page, ctx.body, notes_tagged, gutter);
+            let ordered = reading_order(body, gutter);
             PageBlocks {
-                body: blocks(ordered, ctx),
+                body: blocks(ordered, ctx, gutter),
                 notes,
                 remark,
             }
@@ -122,7 +126,13 @@ impl Emitter<'_> {
         let n = protos.len();
         for (i, mut p) in protos.into_iter().enumerate() {
             if let Some(mut h) = self.held.take() {
-                match (h.table.as_mut(), p.table.take()) {
+                let rest = match (&h.table, &p.table) {
+                    (Some(t), None) if i == 0 && matches!(p.kind, BlockKind::Paragraph) => {
+                        t.rest_in(&p.lines, self.ctx.pitch)
+                    }
+                    _ => None,
+                };
+                match (h.table.as_mut(), p.table.take().or(rest)) {
                     (Some(t), Some(next)) if i == 0 => {
                         t.absorb(next);
                         p = h;

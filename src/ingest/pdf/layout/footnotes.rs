@@ -48,7 +48,9 @@ pub(super) struct NoteNumbers {
 impl NoteNumbers {
     /// Settle a note's number and record it. A number in the text's own type counts when it
     /// is near the document's last footnote (a body may be lost or set a page later) and not
-    /// taken, or restarts at 1; otherwise it is text continuing the note before.
+    /// taken since the numbering last restarted, or restarts at 1; otherwise it is text
+    /// continuing the note before. A note numbered 1 starts the numbering anew (notes
+    /// numbered per page or per part), so the numbers taken before it are free again.
     pub(super) fn settle(&mut self, mut note: FootnoteFrags) -> FootnoteFrags {
         if let (Some(number), Some(_)) = (note.number, note.plain) {
             let near = number + 5 >= self.last && number <= self.last + 5;
@@ -59,6 +61,9 @@ impl NoteNumbers {
             }
         }
         if let Some(number) = note.number {
+            if number == 1 {
+                self.seen.clear();
+            }
             self.last = number;
             self.seen.insert(number);
         }
@@ -80,6 +85,7 @@ pub(super) fn split_footnotes(
     page: (f32, f32),
     body: f32,
     notes_tagged: bool,
+    gutter: Option<f32>,
 ) -> (Vec<Frag>, Vec<FootnoteFrags>, Option<&'static str>) {
     if notes_tagged {
         let mut remark = None;
@@ -88,7 +94,7 @@ pub(super) fn split_footnotes(
             .any(|f| f.tag_kind() == Some(TagKind::NoteBody))
         {
             // The tags are followed, but a foot that the layout reads as notes is reported.
-            let (_, notes, _) = split_by_layout(frags.clone(), rules, page, body);
+            let (_, notes, _) = split_by_layout(frags.clone(), rules, page, body, gutter);
             if notes.iter().filter(|n| n.number.is_some()).count() >= 2 {
                 remark = Some(NOTES_NOT_TAGGED);
             }
@@ -96,7 +102,7 @@ pub(super) fn split_footnotes(
         let (body, notes) = split_tagged_notes(frags);
         return (body, notes, remark);
     }
-    split_by_layout(frags, rules, page, body)
+    split_by_layout(frags, rules, page, body, gutter)
 }
 
 /// Remarks on a page's foot, for the warnings.
@@ -108,6 +114,41 @@ fn split_by_layout(
     rules: &[Rule],
     (width, height): (f32, f32),
     body: f32,
+    gutter: Option<f32>,
+) -> (Vec<Frag>, Vec<FootnoteFrags>, Option<&'static str>) {
+    // On a page set in two columns each column has its own foot, under its own separator
+    // (the Official Journal before 2004, LaTeX's twocolumn): the columns' notes stand at
+    // different heights, and one column's text runs on beside the other's notes. Small type
+    // across the middle at the foot is notes set under both columns: the page's foot is one.
+    let notes_across = |mid: f32| {
+        frags
+            .iter()
+            .any(|f| f.x0 < mid && f.x1 > mid && f.y > 0.5 * height && f.size < 0.95 * body)
+    };
+    if let Some(mid) = gutter.filter(|&mid| !notes_across(mid)) {
+        let (left, rest): (Vec<Frag>, Vec<Frag>) = frags.into_iter().partition(|f| f.x1 < mid);
+        let (right, mut body_frags): (Vec<Frag>, Vec<Frag>) =
+            rest.into_iter().partition(|f| f.x0 > mid);
+        let (left_body, mut notes, left_remark) =
+            split_column(left, rules, (0.0, mid), height, body);
+        let (right_body, right_notes, right_remark) =
+            split_column(right, rules, (mid, width), height, body);
+        body_frags.extend(left_body);
+        body_frags.extend(right_body);
+        notes.extend(right_notes);
+        return (body_frags, notes, left_remark.or(right_remark));
+    }
+    split_column(frags, rules, (0.0, width), height, body)
+}
+
+/// Split the fragments of one column (the page, or one of its two columns, from `left` to
+/// `right`) into body and footnotes.
+fn split_column(
+    frags: Vec<Frag>,
+    rules: &[Rule],
+    (left, right): (f32, f32),
+    height: f32,
+    body: f32,
 ) -> (Vec<Frag>, Vec<FootnoteFrags>, Option<&'static str>) {
     let small = |f: &Frag| f.size < 0.95 * body && !f.contents;
     let starts_number = |f: &Frag| {
@@ -116,7 +157,7 @@ fn split_by_layout(
     };
     // A rule counts when the first fragment under it is in small type and starts with a
     // number (a link's underline has text above, not a footnote under it).
-    // Separators start at the left margin; a rule further right is something else.
+    // Separators start at the column's left margin; a rule further right is something else.
     // Under a separator the type need not be smaller (some producers keep the body size),
     // but the first fragment must then open with a superscript number.
     // A table's borders are rules too: segments that continue one another on one line, or
@@ -143,13 +184,19 @@ fn split_by_layout(
     let rule_y = rules
         .iter()
         .copied()
-        .filter(|r| r.y > 0.45 * height && r.x0 < 0.4 * width && r.x1 > r.x0)
+        .filter(|r| {
+            r.y > 0.45 * height && r.x0 >= left && r.x0 < left + 0.4 * (right - left) && r.x1 > r.x0
+        })
         .filter(|r| !in_grid(r))
         .filter(|r| {
-            frags
-                .iter()
-                .filter(|f| f.y > r.y)
-                .min_by(|a, b| a.y.total_cmp(&b.y))
+            // The first line under the rule, from its start: a number may stand apart.
+            let under = || frags.iter().filter(|f| f.y > r.y);
+            let Some(top) = under().min_by(|a, b| a.y.total_cmp(&b.y)) else {
+                return false;
+            };
+            under()
+                .filter(|f| (f.y - top.y).abs() < 0.3 * top.size)
+                .min_by(|a, b| a.x0.total_cmp(&b.x0))
                 .is_some_and(|f| (small(f) && starts_number(f)) || f.marker.is_some())
         })
         .map(|r| r.y)
@@ -267,16 +314,39 @@ fn number_notes(zone: Vec<Frag>) -> Vec<FootnoteFrags> {
     notes
 }
 
-/// Whether a fragment may open a footnote with a plain number: one that is only a number
-/// (Word sets it on a line above the text) must stand alone on its line; a number with others
-/// beside it is a table's cell (`2014` | `236`).
+/// Whether a fragment may open a footnote with a plain number. One that is only a number
+/// stands alone on its line (Word sets it on a line above the text), or opens its line with
+/// the note's text close after it: a hanging indent, as LibreOffice sets an ODT's notes, the
+/// number in the note's own type and the text at the indent, where the indent's column splits
+/// the line. A number with others before it, far from it or beside another number is a
+/// table's cell (`2014` | `236`).
 fn bare_ok(f: &Frag, all: &[Frag]) -> bool {
     let t = f.text.trim();
-    !t.chars()
+    if !t
+        .chars()
         .all(|c| c.is_ascii_digit() || c == '(' || c == ')' || c == '.')
-        || !all
-            .iter()
-            .any(|o| !std::ptr::eq(o, f) && (o.y - f.y).abs() < 0.3 * f.size)
+    {
+        return true;
+    }
+    let mut others = all
+        .iter()
+        .filter(|o| !std::ptr::eq(*o, f) && (o.y - f.y).abs() < 0.3 * f.size)
+        .peekable();
+    if others.peek().is_none() {
+        return true;
+    }
+    let mut next: Option<&Frag> = None;
+    for o in others {
+        if o.x0 < f.x1 {
+            return false;
+        }
+        if next.is_none_or(|n| o.x0 < n.x0) {
+            next = Some(o);
+        }
+    }
+    next.is_some_and(|n| {
+        n.x0 - f.x1 < 3.0 * f.size && n.text.starts_with(|c: char| !c.is_ascii_digit())
+    })
 }
 
 /// `12 Text`, `12. Text` or `(12) Text` at the start of a footnote line: the number and

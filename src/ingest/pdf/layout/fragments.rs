@@ -83,6 +83,27 @@ fn glyph_tags(tags: Option<&Tags>, i: usize, page: &PageContent) -> Vec<Option<T
     }
 }
 
+/// A line being gathered: its glyphs, the baseline and size of its largest glyph (the
+/// reference), and how far its glyphs reach across.
+struct LineGlyphs {
+    glyphs: Vec<usize>,
+    y: f32,
+    size: f32,
+    x0: f32,
+    x1: f32,
+}
+
+impl LineGlyphs {
+    /// Whether `g` goes on this line: its baseline within half a font size of the reference.
+    /// A small glyph set lower than the line, away from its text, is no superscript of it: it
+    /// is raised in the other column of a page whose two columns do not share baselines.
+    fn takes(&self, g: &Glyph) -> bool {
+        let apart = g.x > self.x1 + 2.0 * self.size || g.x + g.w < self.x0 - 2.0 * self.size;
+        (g.y - self.y).abs() <= 0.45 * g.size.max(self.size)
+            && !(g.size < 0.85 * self.size && g.y > self.y && apart)
+    }
+}
+
 /// Group a page's glyphs into fragments, top to bottom, left to right. `tags` holds what the
 /// structure tree says of each glyph (empty for an untagged page); `drop_artifacts` leaves out
 /// the text the producer marked as page furniture.
@@ -124,38 +145,44 @@ fn page_fragments(
     keyed.sort_by_key(|k| k.0);
     let idx: Vec<usize> = keyed.into_iter().map(|(_, i)| i as usize).collect();
     // Lines: glyphs whose baseline lies within half a font size of the line's reference glyph
-    // (the largest seen so far), which takes superscripts in with their line.
-    // Each line with its reference baseline and size.
-    let mut lines: Vec<(Vec<usize>, f32, f32)> = Vec::new();
+    // (the largest seen so far), which takes superscripts in with their line; a call raised
+    // in the other column starts a line that joins its own below.
+    let mut lines: Vec<LineGlyphs> = Vec::new();
     for &i in &idx {
         let g = &page.glyphs[i];
         match lines.last_mut() {
-            Some((line, ref_y, ref_size))
-                if (g.y - *ref_y).abs() <= 0.45 * g.size.max(*ref_size) =>
-            {
-                line.push(i);
-                if g.size > *ref_size {
-                    *ref_size = g.size;
-                    *ref_y = g.y;
+            Some(l) if l.takes(g) => {
+                l.glyphs.push(i);
+                l.x0 = l.x0.min(g.x);
+                l.x1 = l.x1.max(g.x + g.w);
+                if g.size > l.size {
+                    l.size = g.size;
+                    l.y = g.y;
                 }
             }
-            _ => lines.push((vec![i], g.y, g.size)),
+            _ => lines.push(LineGlyphs {
+                glyphs: vec![i],
+                y: g.y,
+                size: g.size,
+                x0: g.x,
+                x1: g.x + g.w,
+            }),
         }
     }
     // A superscript raised more than the tolerance (Word sets calls half a line up) forms a
     // line of its own in small type just above its line: it joins the line below it.
     let mut k = 0;
     while k + 1 < lines.len() {
-        let (size, y) = (lines[k].2, lines[k].1);
-        let (below_y, below_size) = (lines[k + 1].1, lines[k + 1].2);
+        let (size, y) = (lines[k].size, lines[k].y);
+        let (below_y, below_size) = (lines[k + 1].y, lines[k + 1].size);
         if size < 0.85 * below_size && below_y > y && below_y - y <= 0.8 * below_size {
-            let (moved, _, _) = lines.remove(k);
-            lines[k].0.extend(moved);
+            let moved = lines.remove(k);
+            lines[k].glyphs.extend(moved.glyphs);
         } else {
             k += 1;
         }
     }
-    let mut lines: Vec<Vec<usize>> = lines.into_iter().map(|l| l.0).collect();
+    let mut lines: Vec<Vec<usize>> = lines.into_iter().map(|l| l.glyphs).collect();
     for line in &mut lines {
         line.sort_by(|&a, &b| page.glyphs[a].x.total_cmp(&page.glyphs[b].x));
     }
@@ -163,6 +190,15 @@ fn page_fragments(
     // Table cells are often closer together than the gap that splits fragments, so words that
     // begin at a column start after a gap of a font size or more start a fragment too.
     let anchors = column_anchors(page, &lines);
+    // A producer that writes no space glyphs (TeX) sets words apart by position alone, and a
+    // justified line may shrink them to two thirds of a quarter-em space; one that writes them
+    // (Word, LibreOffice) may leave as wide a gap between two letters of a word.
+    let space_glyphs = page.glyphs.iter().filter(|g| g.text(page) == " ").count();
+    let word_gap = if space_glyphs * 100 < page.glyphs.len() {
+        0.12
+    } else {
+        0.18
+    };
     let mut out = Vec::new();
     for line in &lines {
         let mut start = 0;
@@ -175,7 +211,7 @@ fn page_fragments(
                     && !is_marker(page, &line[start..k], g)
             };
             if split {
-                if let Some(f) = fragment(page, &line[start..k], page_no, tags) {
+                if let Some(f) = fragment(page, &line[start..k], page_no, tags, word_gap) {
                     out.push(f);
                 }
                 start = k;
@@ -204,7 +240,7 @@ fn is_marker(page: &PageContent, lead: &[usize], next: &Glyph) -> bool {
 }
 
 /// x positions (rounded) where at least three words start a line or follow a gap of a font
-/// size or more, on this page.
+/// size or more, on this page, give or take a unit (a paragraph set a fraction further).
 fn column_anchors(page: &PageContent, lines: &[Vec<usize>]) -> Vec<f32> {
     let mut counts: HashMap<i32, usize> = HashMap::new();
     for line in lines {
@@ -224,10 +260,15 @@ fn column_anchors(page: &PageContent, lines: &[Vec<usize>]) -> Vec<f32> {
             prev = Some(g);
         }
     }
+    let around = |x: i32| {
+        (x - 1..=x + 1)
+            .filter_map(|k| counts.get(&k))
+            .sum::<usize>()
+    };
     let mut anchors: Vec<f32> = counts
-        .into_iter()
-        .filter(|&(_, n)| n >= 3)
-        .map(|(x, _)| x as f32)
+        .keys()
+        .filter(|&&x| around(x) >= 3)
+        .map(|&x| x as f32)
         .collect();
     anchors.sort_by(f32::total_cmp);
     anchors
@@ -243,11 +284,14 @@ fn is_raised_small(g: &Glyph, size: f32, base: f32) -> bool {
     g.size < 0.85 * size && g.y < base - 0.15 * size
 }
 
+/// One fragment of a line's glyphs: its text with spaces where the glyphs part by more than
+/// `word_gap` font sizes, its calls, marker, style, tag and family.
 fn fragment(
     page: &PageContent,
     glyphs: &[usize],
     page_no: u32,
     tags: &[Option<Tag>],
+    word_gap: f32,
 ) -> Option<Frag> {
     let gl: Vec<&Glyph> = glyphs.iter().map(|&i| &page.glyphs[i]).collect();
     let gtag: Vec<Option<Tag>> = glyphs
@@ -338,7 +382,7 @@ fn fragment(
                 continue;
             }
             let gap = g.x - (p.x + p.w);
-            if gap > 0.18 * size && t != " " && !text.ends_with(' ') && !text.is_empty() {
+            if gap > word_gap * size && t != " " && !text.ends_with(' ') && !text.is_empty() {
                 push_text(&mut pieces, &mut text, " ", p.style & g.style);
             }
         }

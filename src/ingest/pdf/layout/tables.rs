@@ -14,6 +14,26 @@ pub(super) struct ProtoTable {
 }
 
 impl ProtoTable {
+    /// The rest of this table in `lines`, the first block of the next page, which that page
+    /// read as text (too few rows there to show the grid: a row the page break cut, a last
+    /// row): every line starts at one of this table's columns, and not all at one. Lines
+    /// before the first in the first column go on with the row the page break cut.
+    pub(super) fn rest_in(&self, lines: &[Frag], pitch: f32) -> Option<ProtoTable> {
+        let column = |f: &Frag| self.cols.iter().position(|c| (f.x0 - c).abs() < 3.0);
+        let columns = lines.iter().map(column).collect::<Option<Vec<usize>>>()?;
+        let mut used = columns.clone();
+        used.sort_unstable();
+        used.dedup();
+        if used.len() < 2 {
+            return None;
+        }
+        let split = columns.iter().position(|&c| c == 0).unwrap_or(lines.len());
+        let mut rest = build_table(lines[..split].to_vec(), self.cols.clone(), pitch);
+        let rows = build_table(lines[split..].to_vec(), self.cols.clone(), pitch).rows;
+        rest.rows.extend(rows);
+        Some(rest)
+    }
+
     /// Continue this table with `next`, the same table's part on the next page: rows there
     /// before the first one with a row label continue this table's last row.
     pub(super) fn absorb(&mut self, next: ProtoTable) {

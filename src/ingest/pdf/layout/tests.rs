@@ -1,17 +1,18 @@
 //! Layout rules on hand-made fragments: footnote areas, contents lines, page furniture,
 //! headings and list items, each as a producer sets them.
 
-use super::blocks::{ProtoBlock, blocks};
+use super::artifacts::Artifacts;
+use super::blocks::{ProtoBlock, blocks, gutters, reading_order};
 use super::contents::mark_contents;
 use super::context::Context;
 use super::footnotes::{
-    FootnoteFrags, NOTES_NOT_TAGGED, TABLE_AT_FOOT, plain_marker, split_footnotes,
+    FootnoteFrags, NOTES_NOT_TAGGED, NoteNumbers, TABLE_AT_FOOT, plain_marker, split_footnotes,
 };
-use super::fragments::{Frag, Piece};
+use super::fragments::{Frag, Piece, fragments};
 use super::furniture::drop_furniture;
 use super::headings::{is_label, is_subsection_line};
 use super::hyphens::{Hyphens, hyphens, splits_word};
-use crate::ingest::pdf::interp::{BOLD, PageContent};
+use crate::ingest::pdf::interp::{BOLD, Glyph, NO_MCID, PageContent};
 use crate::ingest::pdf::tags::{Tag, TagKind};
 use crate::model::BlockKind;
 
@@ -90,7 +91,7 @@ fn small_type_at_the_foot_becomes_numbered_notes() {
         frag(1, 70.0, 74.0, 772.0, 10.0, "2"),
         frag(1, 90.0, 300.0, 784.0, 10.0, "OJ L 186, 14.7.2012, p. 4."),
     ];
-    let (body, notes, remark) = split_footnotes(frags, &[], PAGE, 12.0, false);
+    let (body, notes, remark) = split_footnotes(frags, &[], PAGE, 12.0, false, None);
     assert_eq!(body.len(), 1);
     assert_eq!(numbers(&notes), vec![Some(1), Some(2)]);
     assert_eq!(
@@ -117,7 +118,7 @@ fn a_table_in_small_type_at_the_foot_is_not_notes() {
         frags.push(frag(1, 300.0, 320.0, y, 9.0, "0%"));
         frags.push(frag(1, 400.0, 420.0, y, 9.0, "0%"));
     }
-    let (body, notes, remark) = split_footnotes(frags, &[], PAGE, 12.0, false);
+    let (body, notes, remark) = split_footnotes(frags, &[], PAGE, 12.0, false, None);
     assert!(notes.is_empty());
     assert_eq!(body.len(), 10);
     assert_eq!(remark, Some(TABLE_AT_FOOT));
@@ -127,7 +128,7 @@ fn a_table_in_small_type_at_the_foot_is_not_notes() {
         frags.push(frag(1, 70.0, 100.0, y, 9.0, &format!("{}", 2014 + k)));
         frags.push(frag(1, 300.0, 340.0, y, 9.0, &format!("{}", 236 + 28 * k)));
     }
-    let (_, notes, _) = split_footnotes(frags, &[], PAGE, 12.0, false);
+    let (_, notes, _) = split_footnotes(frags, &[], PAGE, 12.0, false, None);
     assert!(notes.is_empty());
 }
 
@@ -144,7 +145,7 @@ fn a_justified_note_line_that_falls_apart_is_still_a_note() {
             23,
         ),
     ];
-    let (_, notes, _) = split_footnotes(frags, &[], PAGE, 12.0, false);
+    let (_, notes, _) = split_footnotes(frags, &[], PAGE, 12.0, false, None);
     assert_eq!(numbers(&notes), vec![Some(22), Some(23)]);
 }
 
@@ -158,7 +159,7 @@ fn tagged_notes_follow_the_tags_and_report_what_the_layout_sees() {
             TagKind::NoteBody,
         ),
     ];
-    let (body, notes, remark) = split_footnotes(frags, &[], PAGE, 12.0, true);
+    let (body, notes, remark) = split_footnotes(frags, &[], PAGE, 12.0, true, None);
     assert_eq!((body.len(), numbers(&notes)), (1, vec![Some(1)]));
     assert_eq!(remark, None);
     // A page of a file that tags its notes, with numbered small type the tags leave out.
@@ -175,7 +176,7 @@ fn tagged_notes_follow_the_tags_and_report_what_the_layout_sees() {
             TagKind::Text,
         ),
     ];
-    let (body, notes, remark) = split_footnotes(frags, &[], PAGE, 12.0, true);
+    let (body, notes, remark) = split_footnotes(frags, &[], PAGE, 12.0, true, None);
     assert_eq!((body.len(), notes.len()), (3, 0));
     assert_eq!(remark, Some(NOTES_NOT_TAGGED));
 }
@@ -209,7 +210,7 @@ fn a_separator_rule_opens_the_notes_but_a_link_underline_does_not() {
             y: 731.5,
         },
     ];
-    let (body, notes, _) = split_footnotes(frags, &rules, PAGE, 12.0, false);
+    let (body, notes, _) = split_footnotes(frags, &rules, PAGE, 12.0, false, None);
     assert_eq!(body.len(), 1);
     assert_eq!(numbers(&notes), vec![Some(7), Some(8)]);
 }
@@ -387,7 +388,7 @@ fn headings_by_number_and_type_not_by_number_alone() {
         ),
     ];
     assert_eq!(
-        kinds(&blocks(frags, &ctx())),
+        kinds(&blocks(frags, &ctx(), None)),
         vec![
             "h: II. Definitions",
             "p: The GDPR introduces provisions to ensure that profiling is fair.",
@@ -426,7 +427,7 @@ fn a_heading_wrapped_over_two_lines_stays_one() {
             "Profiling can involve an element of prediction, which increases the risk.",
         ),
     ];
-    let out = kinds(&blocks(frags, &ctx()));
+    let out = kinds(&blocks(frags, &ctx(), None));
     assert_eq!(out.len(), 2, "{out:?}");
     assert!(out[0].starts_with("h: 3. Article 16") && out[0].ends_with("of processing"));
 }
@@ -455,7 +456,7 @@ fn a_number_set_apart_by_a_tab_is_a_heading_not_a_table() {
         )),
         frag(1, 110.0, 220.0, 154.0, 12.0, "a new action"),
     ];
-    let out = kinds(&blocks(frags, &ctx()));
+    let out = kinds(&blocks(frags, &ctx(), None));
     assert!(!out.iter().any(|k| k.starts_with("table")), "{out:?}");
     assert!(out[0].starts_with("h: 1.2. / Policy area(s)"), "{out:?}");
 }
@@ -482,7 +483,7 @@ fn a_list_item_wrapped_without_a_hanging_indent_goes_on() {
         ),
     ];
     assert_eq!(
-        kinds(&blocks(frags, &ctx())),
+        kinds(&blocks(frags, &ctx(), None)),
         vec![
             "li: (a) endorse the priorities set out in this report and ensure them in the / Policy Cycle;",
             "li: (b) review progress in the second half of 2018.",
@@ -539,4 +540,339 @@ fn automatic_hyphenation_is_undone_compounds_are_kept() {
         "border cooperation",
         &ctx.hyphens
     ));
+}
+
+/// LibreOffice sets an ODT's notes with the number in the note's own type and the text at a
+/// hanging indent; where three notes or more start there, the indent splits each line after
+/// its number. Two numbers on a line are a table's row.
+#[test]
+fn a_note_number_before_its_text_at_a_hanging_indent_opens_the_note() {
+    let mut frags = vec![frag(
+        3,
+        72.0,
+        540.0,
+        600.0,
+        12.0,
+        "Body text of the page that runs to the margin.",
+    )];
+    for (k, text) in ["COM(2013) 45/3.", "COM(2013) 44/2.", "COM(2013) 42 final."]
+        .iter()
+        .enumerate()
+    {
+        let y = 700.0 + 11.5 * k as f32;
+        frags.push(frag(3, 72.0, 77.0, y, 10.0, &format!("{}", k + 1)));
+        frags.push(frag(3, 86.3, 200.0, y, 10.0, text));
+    }
+    let (body, notes, _) = split_footnotes(frags, &[], PAGE, 12.0, false, None);
+    assert_eq!(body.len(), 1);
+    assert_eq!(numbers(&notes), vec![Some(1), Some(2), Some(3)]);
+    assert_eq!(notes[2].frags[1].text, "COM(2013) 42 final.");
+    // A row of numbers in small type at the foot is no note.
+    let frags = vec![
+        frag(3, 72.0, 540.0, 600.0, 12.0, "Body text of the page."),
+        frag(3, 72.0, 77.0, 700.0, 10.0, "1"),
+        frag(3, 86.3, 100.0, 700.0, 10.0, "236"),
+    ];
+    let (_, notes, _) = split_footnotes(frags, &[], PAGE, 12.0, false, None);
+    assert!(notes.is_empty());
+}
+
+/// Notes numbered anew on every page: a plain `2` after the page's own `1` is the page's
+/// second note, though the page before had a note 2.
+#[test]
+fn a_note_numbered_1_frees_the_numbers_taken_before() {
+    let page = |p: u32| {
+        vec![
+            frag(p, 72.0, 540.0, 600.0, 12.0, "Body text of the page."),
+            frag(
+                p,
+                72.0,
+                400.0,
+                700.0,
+                9.0,
+                "(1) OJ C 262, 25.7.2018, p. 62.",
+            ),
+            frag(
+                p,
+                72.0,
+                400.0,
+                711.0,
+                9.0,
+                "(2) OJ C 176, 23.5.2018, p. 57.",
+            ),
+        ]
+    };
+    let mut numbering = NoteNumbers::default();
+    let mut settled = Vec::new();
+    for p in 1..=2 {
+        let (_, notes, _) = split_footnotes(page(p), &[], PAGE, 12.0, false, None);
+        settled.extend(notes.into_iter().map(|n| numbering.settle(n).number));
+    }
+    assert_eq!(settled, vec![Some(1), Some(2), Some(1), Some(2)]);
+}
+
+/// A page in two columns, each with its notes under its own separator (the Official Journal
+/// before 2004): the right column's text runs on beside the left column's notes.
+#[test]
+fn each_column_has_its_notes_at_its_foot() {
+    use super::super::interp::Rule;
+    let mut frags = Vec::new();
+    for k in 0..10 {
+        let y = 100.0 + 20.0 * k as f32;
+        frags.push(frag(
+            1,
+            45.0,
+            289.0,
+            y,
+            10.0,
+            "text of the left column that runs on",
+        ));
+        frags.push(frag(
+            1,
+            307.0,
+            551.0,
+            y + 3.0,
+            10.0,
+            "text of the right column, on",
+        ));
+    }
+    frags.push(frag(
+        1,
+        307.0,
+        551.0,
+        708.0,
+        10.0,
+        "the right column still goes on here",
+    ));
+    frags.push(frag(
+        1,
+        307.0,
+        551.0,
+        720.0,
+        10.0,
+        "and here, beside the left notes.",
+    ));
+    frags.push(frag(
+        1,
+        45.0,
+        150.0,
+        703.0,
+        8.0,
+        "(1) OJ C 153, 19.5.1998, p. 14.",
+    ));
+    frags.push(frag(
+        1,
+        45.0,
+        150.0,
+        713.0,
+        8.0,
+        "(2) OJ C 407, 28.12.1998, p. 38.",
+    ));
+    frags.push(frag(
+        1,
+        307.0,
+        415.0,
+        751.0,
+        8.0,
+        "(3) OJ L 320, 30.12.1995, p. 25.",
+    ));
+    let rules = [
+        Rule {
+            x0: 45.0,
+            x1: 142.0,
+            y: 694.0,
+        },
+        Rule {
+            x0: 307.0,
+            x1: 404.0,
+            y: 742.0,
+        },
+    ];
+    let gutter = gutters(&[frags.clone()], &[PAGE.0])[0];
+    assert_eq!(gutter, Some(PAGE.0 / 2.0));
+    let (body, notes, _) = split_footnotes(frags, &rules, PAGE, 10.0, false, gutter);
+    assert_eq!(numbers(&notes), vec![Some(1), Some(2), Some(3)]);
+    assert!(notes.iter().all(|n| n.frags.len() == 1));
+    let order = reading_order(body, gutter);
+    assert_eq!(order.len(), 22);
+    assert!(
+        order[..10].iter().all(|f| f.x0 < 100.0),
+        "the left column first"
+    );
+    assert_eq!(order[21].text, "and here, beside the left notes.");
+}
+
+/// The last page of a document in two columns, its right column short, is read by columns.
+#[test]
+fn a_short_last_page_keeps_the_documents_columns() {
+    let page = |p: u32, right: usize| {
+        let mut frags = Vec::new();
+        for k in 0..10 {
+            let y = 100.0 + 20.0 * k as f32;
+            frags.push(frag(
+                p,
+                45.0,
+                289.0,
+                y,
+                10.0,
+                "text of the left column that runs on",
+            ));
+            if k < right {
+                frags.push(frag(p, 307.0, 551.0, y, 10.0, "text of the right column"));
+            }
+        }
+        frags
+    };
+    let pages = vec![page(1, 10), page(2, 2)];
+    let mid = Some(PAGE.0 / 2.0);
+    assert_eq!(gutters(&pages, &[PAGE.0, PAGE.0]), vec![mid, mid]);
+    // Alone, the short page shows no columns.
+    assert_eq!(gutters(&pages[1..], &[PAGE.0]), vec![None]);
+    // A left-column line that reaches its column's edge goes on in the next line.
+    let lines = vec![
+        frag(
+            2,
+            45.0,
+            289.0,
+            100.0,
+            12.0,
+            "in accordance with Article 13 of Regulation (EC)",
+        ),
+        frag(2, 45.0, 100.0, 114.0, 12.0, "No 322/97."),
+        frag(
+            2,
+            307.0,
+            551.0,
+            100.0,
+            12.0,
+            "This Regulation shall be binding in its entirety.",
+        ),
+    ];
+    let out = kinds(&blocks(reading_order(lines, mid), &ctx(), mid));
+    assert_eq!(
+        out,
+        vec![
+            "p: in accordance with Article 13 of Regulation (EC) / No 322/97.",
+            "p: This Regulation shall be binding in its entirety."
+        ]
+    );
+}
+
+/// The Official Journal's head in pieces (issue and page, language, title, date) on an act
+/// of two pages, which is too few to tell a running head by repetition, and a Council footer
+/// line in pieces of two sizes.
+#[test]
+fn the_journal_head_and_a_footer_line_in_pieces_are_furniture() {
+    let mut pages: Vec<Vec<Frag>> = vec![
+        vec![
+            frag(1, 45.0, 82.0, 42.0, 10.0, "L 123/10"),
+            frag(1, 184.0, 197.0, 42.0, 10.0, "EN"),
+            frag(
+                1,
+                227.0,
+                411.0,
+                42.0,
+                10.0,
+                "Official Journal of the European Communities",
+            ),
+            frag(1, 515.0, 550.0, 42.0, 10.0, "5.5.1999"),
+            frag(
+                1,
+                45.0,
+                289.0,
+                300.0,
+                10.0,
+                "COUNCIL REGULATION (EC) No 1012/1999",
+            ),
+            frag(1, 57.0, 106.0, 804.0, 12.0, "ANNEX I"),
+            frag(1, 268.0, 331.0, 804.0, 12.0, "ECOFIN.1.B"),
+            frag(1, 516.0, 540.0, 808.0, 18.0, "EN"),
+        ],
+        vec![
+            frag(2, 45.0, 80.0, 42.0, 10.0, "5.5.1999"),
+            frag(2, 184.0, 197.0, 42.0, 10.0, "EN"),
+            frag(
+                2,
+                227.0,
+                411.0,
+                42.0,
+                10.0,
+                "Official Journal of the European Communities",
+            ),
+            frag(2, 513.0, 550.0, 42.0, 10.0, "L 123/11"),
+            frag(
+                2,
+                45.0,
+                289.0,
+                300.0,
+                10.0,
+                "This Regulation shall be binding.",
+            ),
+        ],
+    ];
+    let contents: Vec<PageContent> = (0..2)
+        .map(|_| PageContent {
+            height: 842.0,
+            ..PageContent::default()
+        })
+        .collect();
+    let dropped = drop_furniture(&mut pages, &contents);
+    let texts = |p: &Vec<Frag>| p.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        texts(&pages[0]),
+        vec!["COUNCIL REGULATION (EC) No 1012/1999"]
+    );
+    assert_eq!(texts(&pages[1]), vec!["This Regulation shall be binding."]);
+    assert_eq!(
+        dropped[..2],
+        [
+            (
+                1,
+                "L 123/10 EN Official Journal of the European Communities 5.5.1999".to_string()
+            ),
+            (1, "ANNEX I ECOFIN.1.B EN".to_string())
+        ]
+    );
+}
+
+/// A page whose columns do not share baselines: a call raised in the right column sits
+/// lower than the left column's line before it, and goes with its own line below.
+#[test]
+fn a_call_raised_in_the_other_column_goes_with_its_own_line() {
+    let mut page = PageContent {
+        width: PAGE.0,
+        height: PAGE.1,
+        ..PageContent::default()
+    };
+    let mut put = |x: f32, y: f32, size: f32, text: &str| {
+        for (k, c) in text.chars().enumerate() {
+            let start = page.text.len() as u32;
+            page.text.push(c);
+            page.glyphs.push(Glyph {
+                x: x + 0.5 * size * k as f32,
+                y,
+                w: 0.5 * size,
+                size,
+                style: 0,
+                start,
+                len: c.len_utf8() as u16,
+                mcid: NO_MCID,
+                artifact: false,
+                family: 1,
+            });
+        }
+    };
+    put(45.0, 102.2, 10.0, "on the carriage of goods");
+    put(412.0, 104.6, 7.0, "10");
+    put(327.0, 108.2, 10.0, "passengers by sea");
+    let contents = vec![page];
+    let frags = fragments(&contents, None, &Artifacts::survey(&contents));
+    let texts: Vec<(&str, &[Piece])> = frags[0]
+        .iter()
+        .map(|f| (f.text.as_str(), f.pieces.as_slice()))
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert_eq!(texts[0].0, "on the carriage of goods");
+    assert_eq!(texts[1].0, "passengers by sea");
+    assert!(texts[1].1.contains(&Piece::Call(10)), "{texts:?}");
 }
