@@ -535,6 +535,7 @@ fn norm_domain(d: &str) -> String {
 /// marks number-first, and so does, for a regulation, a two-digit year after a number that
 /// cannot be one (`1408/71/EGK rendelet`, as Hungarian writes `Regulation (EEC) No 1408/71`).
 /// `domain` and `suffix` are English (`EEC, Euratom`).
+#[allow(clippy::too_many_arguments)]
 fn act_number(
     tname: &str,
     kind: ReferenceKind,
@@ -591,8 +592,8 @@ fn act_number(
             && plausible_year(a)
             && full_year(a).is_some_and(|y| y >= 2015)
             && !(plausible_year(b)
-                && full_year(b).is_some_and(|y| fits_domains(y))
-                && !full_year(a).is_some_and(|y| fits_domains(y)));
+                && full_year(b).is_some_and(&fits_domains)
+                && !full_year(a).is_some_and(&fits_domains));
         !year_first && plausible_year(b)
     } else {
         (b.len() == 4 && plausible_year(b) && !(a.len() == 4 && plausible_year(a)))
@@ -952,6 +953,6 @@ fn treaty_links(d: &ReferenceDetails, eurlex: &str, l: &mut Links) {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod languages;
+#[cfg(test)]
+mod tests;

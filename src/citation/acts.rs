@@ -30,8 +30,7 @@ pub(super) fn find(text: &str, prefer: Option<&'static Language>, out: &mut Vec<
         if num.a.start < taken_to {
             continue;
         }
-        let found = before_number(text, &num, prefer)
-            .or_else(|| after_number(text, &num, prefer));
+        let found = before_number(text, &num, prefer).or_else(|| after_number(text, &num, prefer));
         if let Some((cits, end)) = found {
             taken_to = end;
             out.extend(cits);
@@ -68,7 +67,9 @@ fn skip_space(text: &str, at: usize) -> usize {
 fn number_at(text: &str, slash: usize) -> Option<Number> {
     let bytes = text.as_bytes();
     let a_end = skip_space_back(text, slash);
-    let a_start = text[..a_end].trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let a_start = text[..a_end]
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .len();
     if a_end - a_start == 0 || a_end - a_start > 4 {
         return None;
     }
@@ -200,7 +201,10 @@ fn words_after(text: &str, at: usize, n: usize) -> Vec<Range<usize>> {
         let next = if text[next..].starts_with('-') {
             skip_space(text, next + 1)
         } else {
-            skip_space(text, next + (text[next..].len() - text[next..].trim_start_matches(APOSTROPHES).len()))
+            skip_space(
+                text,
+                next + (text[next..].len() - text[next..].trim_start_matches(APOSTROPHES).len()),
+            )
         };
         if next == pos {
             break;
@@ -284,7 +288,7 @@ fn sign_before(text: &str, at: usize) -> Option<usize> {
             .chars()
             .next_back()
             .is_none_or(|p| !p.is_alphanumeric());
-        if boundary && lang::NUMBER_SIGNS.iter().any(|s| *s == key) {
+        if boundary && lang::NUMBER_SIGNS.contains(&key) {
             found = Some(i);
         }
     }
@@ -522,7 +526,7 @@ fn more_suffixes(text: &str, mut pos: usize) -> usize {
 }
 
 /// Domains in brackets that open at `at`: where they close and the names.
-fn domains_after<'t>(text: &'t str, at: usize) -> Option<(usize, Vec<&'t str>)> {
+fn domains_after(text: &str, at: usize) -> Option<(usize, Vec<&str>)> {
     if !text[at..].starts_with('(') {
         return None;
     }
@@ -628,11 +632,7 @@ fn more_numbers(text: &str, parts: &Parts, mut end: usize, list: &mut Vec<Citati
 
 /// A number of a list starting at `at`: its domains in brackets (`required` or not), a sign,
 /// the digits and a suffix.
-fn list_item<'t>(
-    text: &'t str,
-    at: usize,
-    required: bool,
-) -> Option<(Number, Option<Vec<&'t str>>, bool)> {
+fn list_item(text: &str, at: usize, required: bool) -> Option<(Number, Option<Vec<&str>>, bool)> {
     let mut pos = at;
     let mut domains = None;
     if let Some((end, names)) = domains_after(text, pos) {
@@ -646,7 +646,7 @@ fn list_item<'t>(
     let has_no = !gap.trim().is_empty();
     if has_no {
         let key = lang::sign_key(gap);
-        if !lang::NUMBER_SIGNS.iter().any(|s| *s == key) {
+        if !lang::NUMBER_SIGNS.contains(&key) {
             return None;
         }
     }
@@ -671,9 +671,7 @@ fn far_items(text: &str, parts: &Parts, from: usize) -> Vec<Citation> {
         if c == ';'
             || (c == '.'
                 && rest[i + 1..].starts_with(char::is_whitespace)
-                && rest[i + 1..]
-                    .trim_start()
-                    .starts_with(char::is_uppercase))
+                && rest[i + 1..].trim_start().starts_with(char::is_uppercase))
         {
             stop = i;
             break;

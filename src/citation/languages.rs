@@ -10,8 +10,15 @@ use super::find_in;
 /// detected as that language.
 fn ids(code: &str, text: &str) -> Vec<String> {
     let language = lang::by_code(code).expect("a language of the tables");
-    assert_eq!(detect::language([text]).code, code, "detected language of {text:?}");
-    find_in(text, Some(language)).into_iter().map(|c| c.id).collect()
+    assert_eq!(
+        detect::language([text]).code,
+        code,
+        "detected language of {text:?}"
+    );
+    find_in(text, Some(language))
+        .into_iter()
+        .map(|c| c.id)
+        .collect()
 }
 
 /// `want` are all found in `text` (in any order), and nothing else.

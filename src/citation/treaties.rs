@@ -32,7 +32,11 @@ fn pattern(l: &Language) -> Regex {
         v.iter()
             .map(|n| {
                 let f = lang::flexible(n);
-                if n.contains(' ') { format!("(?i:{f})") } else { f }
+                if n.contains(' ') {
+                    format!("(?i:{f})")
+                } else {
+                    f
+                }
             })
             .collect::<Vec<_>>()
             .join("|")

@@ -37,7 +37,11 @@ pub fn extract(doc: &Document, structure: &Structure) -> Vec<Reference> {
 
 /// Run the references stage for a document in `language`: its words are read first where a
 /// word belongs to several languages, and the links go to the texts in that language.
-pub fn extract_in(doc: &Document, structure: &Structure, language: &'static Language) -> Vec<Reference> {
+pub fn extract_in(
+    doc: &Document,
+    structure: &Structure,
+    language: &'static Language,
+) -> Vec<Reference> {
     let mut refs: Vec<Reference> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     // Citations per footnote body block, in order, for naming through the call sites.

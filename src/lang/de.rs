@@ -77,7 +77,10 @@ pub static DE: Language = Language {
     treaties: &[
         ("AEUV", Tfeu),
         ("EUV", Teu),
-        ("Vertrags über die Arbeitsweise der Europäischen Union", Tfeu),
+        (
+            "Vertrags über die Arbeitsweise der Europäischen Union",
+            Tfeu,
+        ),
         ("Vertrag über die Arbeitsweise der Europäischen Union", Tfeu),
         ("Vertrags über die Europäische Union", Teu),
         ("Vertrag über die Europäische Union", Teu),
@@ -119,7 +122,10 @@ pub static DE: Language = Language {
         ("BERICHT", Report),
         ("GEMEINSAMER BERICHT", Report),
         ("VORSCHLAG", Proposal),
-        ("ARBEITSUNTERLAGE DER KOMMISSIONSDIENSTSTELLEN", StaffWorkingDocument),
+        (
+            "ARBEITSUNTERLAGE DER KOMMISSIONSDIENSTSTELLEN",
+            StaffWorkingDocument,
+        ),
         ("WEISSBUCH", WhitePaper),
         ("WEIẞBUCH", WhitePaper),
         ("GRÜNBUCH", GreenPaper),

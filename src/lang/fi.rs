@@ -126,7 +126,10 @@ pub static FI: Language = Language {
         ("KOMISSION KERTOMUS", Report),
         ("YHTEINEN KERTOMUS", Report),
         ("EHDOTUS", Proposal),
-        ("KOMISSION YKSIKÖIDEN VALMISTELUASIAKIRJA", StaffWorkingDocument),
+        (
+            "KOMISSION YKSIKÖIDEN VALMISTELUASIAKIRJA",
+            StaffWorkingDocument,
+        ),
         ("VALKOINEN KIRJA", WhitePaper),
         ("VIHREÄ KIRJA", GreenPaper),
         ("KOMISSION SUOSITUS", DocKind::Recommendation),
@@ -143,7 +146,12 @@ pub static FI: Language = Language {
         "EUROOPAN YHTEISÖJEN NEUVOSTO",
         "EUROOPAN YHTEISÖJEN KOMISSIO",
     ],
-    preamble: &["ottavat huomioon", "ottaa huomioon", "sekä katsovat", "sekä katsoo"],
+    preamble: &[
+        "ottavat huomioon",
+        "ottaa huomioon",
+        "sekä katsovat",
+        "sekä katsoo",
+    ],
     multipliers: &[
         ("miljoonaa", 1e6),
         ("miljoona", 1e6),

@@ -117,7 +117,10 @@ pub static LT: Language = Language {
         ("KOMISIJOS ATASKAITA", Report),
         ("BENDRA ATASKAITA", Report),
         ("PASIŪLYMAS", Proposal),
-        ("KOMISIJOS TARNYBŲ DARBINIS DOKUMENTAS", StaffWorkingDocument),
+        (
+            "KOMISIJOS TARNYBŲ DARBINIS DOKUMENTAS",
+            StaffWorkingDocument,
+        ),
         ("BALTOJI KNYGA", WhitePaper),
         ("ŽALIOJI KNYGA", GreenPaper),
         ("KOMISIJOS REKOMENDACIJA", DocKind::Recommendation),

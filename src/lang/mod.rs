@@ -322,6 +322,12 @@ pub fn domain_key(s: &str) -> String {
 /// so offsets into the repaired text are offsets into `text`.
 pub fn cp1251_repaired(text: &str) -> Option<String> {
     let latin1 = |c: char| ('\u{c0}'..='\u{ff}').contains(&c) && c != '×' && c != '÷';
+    // UTF-8 opens U+00C0 to U+00FF with 0xC3 and U+0400 to U+04FF with 0xD0 to 0xD3: a byte
+    // scan spares the characters of almost every paragraph.
+    let bytes = text.as_bytes();
+    if !bytes.contains(&0xc3) || !bytes.iter().any(|b| (0xd0..=0xd3).contains(b)) {
+        return None;
+    }
     if !text.chars().any(latin1) || !text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
         return None;
     }
@@ -365,9 +371,7 @@ fn lookalike(c: char) -> char {
 /// adding at most `endings` letters.
 fn form_matches(form: &str, word: &str, endings: usize) -> bool {
     match form.strip_suffix('*') {
-        Some(stem) => {
-            word.starts_with(stem) && word[stem.len()..].chars().count() <= endings
-        }
+        Some(stem) => word.starts_with(stem) && word[stem.len()..].chars().count() <= endings,
         None => form == word,
     }
 }
@@ -384,25 +388,24 @@ pub struct ActWord {
     pub language: &'static Language,
 }
 
+/// An act form as looked up: its folded words, its language's place in [`ALL`], what it says.
+type IndexedForm = (Vec<String>, usize, ActType, Form);
+
 /// Act forms by the first letters of their last word, for a quick look-up: a folded word's
 /// first two characters select the few forms to compare.
-static ACT_INDEX: LazyLock<HashMap<String, Vec<(Vec<String>, usize, ActType, Form)>>> =
-    LazyLock::new(|| {
-        let mut map: HashMap<String, Vec<(Vec<String>, usize, ActType, Form)>> = HashMap::new();
-        for (li, lang) in ALL.iter().enumerate() {
-            for (form, act, f) in lang.acts {
-                let words: Vec<String> = form.split_whitespace().map(fold).collect();
-                let last = words.last().expect("a form has a word");
-                map.entry(prefix2(last)).or_default().push((
-                    words.clone(),
-                    li,
-                    *act,
-                    *f,
-                ));
-            }
+static ACT_INDEX: LazyLock<HashMap<String, Vec<IndexedForm>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<IndexedForm>> = HashMap::new();
+    for (li, lang) in ALL.iter().enumerate() {
+        for (form, act, f) in lang.acts {
+            let words: Vec<String> = form.split_whitespace().map(fold).collect();
+            let last = words.last().expect("a form has a word");
+            map.entry(prefix2(last))
+                .or_default()
+                .push((words.clone(), li, *act, *f));
         }
-        map
-    });
+    }
+    map
+});
 
 fn prefix2(w: &str) -> String {
     w.chars().filter(|c| *c != '*').take(2).collect()
@@ -585,10 +588,7 @@ pub fn month_alternatives() -> String {
         .collect();
     v.sort_by_key(|s| std::cmp::Reverse(s.len()));
     v.dedup();
-    v.iter()
-        .map(|s| escape(s))
-        .collect::<Vec<_>>()
-        .join("|")
+    v.iter().map(|s| escape(s)).collect::<Vec<_>>().join("|")
 }
 
 /// A literal for a pattern: regex syntax escaped, a space as any run of spaces and a `.` as an
@@ -622,10 +622,7 @@ pub fn alternation<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     let mut v: Vec<&str> = items.into_iter().collect();
     v.sort_by_key(|s| std::cmp::Reverse(s.len()));
     v.dedup();
-    v.iter()
-        .map(|s| flexible(s))
-        .collect::<Vec<_>>()
-        .join("|")
+    v.iter().map(|s| flexible(s)).collect::<Vec<_>>().join("|")
 }
 
 #[cfg(test)]

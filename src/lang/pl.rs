@@ -84,7 +84,13 @@ pub static PL: Language = Language {
         ("Traktat o Unii Europejskiej", Teu),
     ],
     article: &[
-        "artykuł", "artykułu", "artykule", "artykułem", "artykuły", "artykułów", "art.",
+        "artykuł",
+        "artykułu",
+        "artykule",
+        "artykułem",
+        "artykuły",
+        "artykułów",
+        "art.",
     ],
     treaty_first: false,
     months: [
@@ -136,7 +142,11 @@ pub static PL: Language = Language {
         "RADA WSPÓLNOT EUROPEJSKICH",
         "KOMISJA WSPÓLNOT EUROPEJSKICH",
     ],
-    preamble: &["uwzględniając", "mając na uwadze", "a także mając na uwadze"],
+    preamble: &[
+        "uwzględniając",
+        "mając na uwadze",
+        "a także mając na uwadze",
+    ],
     multipliers: &[
         ("milionów", 1e6),
         ("miliony", 1e6),

@@ -109,13 +109,19 @@ pub static SV: Language = Language {
         ("RAPPORT", Report),
         ("GEMENSAM RAPPORT", Report),
         ("FÖRSLAG", Proposal),
-        ("ARBETSDOKUMENT FRÅN KOMMISSIONENS AVDELNINGAR", StaffWorkingDocument),
+        (
+            "ARBETSDOKUMENT FRÅN KOMMISSIONENS AVDELNINGAR",
+            StaffWorkingDocument,
+        ),
         ("VITBOK", WhitePaper),
         ("GRÖNBOK", GreenPaper),
         ("REKOMMENDATION", DocKind::Recommendation),
     ],
     memorandum: &["Motivering"],
-    financial_statement: &["Finansieringsöversikt för rättsakt", "Finansieringsöversikt"],
+    financial_statement: &[
+        "Finansieringsöversikt för rättsakt",
+        "Finansieringsöversikt",
+    ],
     enacting: &[
         "EUROPAPARLAMENTET OCH EUROPEISKA UNIONENS RÅD",
         "EUROPEISKA UNIONENS RÅD",
