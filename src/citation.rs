@@ -32,7 +32,9 @@ pub struct Citation {
 
 // Separators inside citations: any whitespace, including no-break and thin spaces (`\s` is
 // Unicode-aware in the regex crate). A citation that opens with a word starts after a
-// character that is no letter or digit: ASCII `\b` does not see Greek and Cyrillic letters.
+// character that is no letter or digit: ASCII `\b` does not see Greek and Cyrillic letters,
+// and a Unicode class before the names slows every search, so the code checks it
+// ([`word_start`]).
 
 /// The Commission's document families in every language (`KOM`, `SEK`, `K`, `Ε`, `С`, `Ċ`)
 /// with their English family.
@@ -54,7 +56,7 @@ static COMMISSION: LazyLock<Regex> = LazyLock::new(|| {
         .join("|");
     crate::re::compile(&format!(
         concat!(
-            r"(?:^|[^\p{{L}}\p{{N}}_])(?:(?P<fam>{f})\s*\(\s*(?P<y>\d{{4}}|\d{{2}})\s*\)\s*(?P<n>\d{{1,5}})",
+            r"(?:(?P<fam>{f})\s*\(\s*(?P<y>\d{{4}}|\d{{2}})\s*\)\s*(?P<n>\d{{1,5}})",
             r"(?:\s*/\s*(?P<rev>\d{{1,2}})\b)?",
             r"(?:\s+(?i:(?P<fin>final))(?:\s*/\s*(?P<finrev>\d{{1,2}}))?)?",
             // `COM/2013/0179 final` (EUR-Lex), `SWD 2016/319` (a space instead of the brackets).
@@ -79,7 +81,7 @@ static OJ: LazyLock<Regex> = LazyLock::new(|| {
     let date = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b\.?|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.|\d{4}\s\d{1,2}\s\d{1,2}\b";
     crate::re::compile(&format!(
         concat!(
-            r"(?:^|[^\p{{L}}\p{{N}}])(?P<name>{names})\s*(?:",
+            r"(?P<name>{names})\s*(?:",
             r"(?P<s1>[LC])\s*,\s*(?P<y1>\d{{4}})/(?P<n1>\d{{1,5}})\s*,\s*(?P<date1>{date})",
             r"|(?:(?:{signs})\s*)?(?P<series>[LC])\s*(?P<num>\d{{1,4}})(?:\s*(?P<special>[A-Z])\b)?",
             r"(?:\s*/\s*(?P<page0>\d{{1,4}}))?\.?",
@@ -226,6 +228,14 @@ static EARLY_REGULATION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether a word may start at `at`: no letter, digit or `_` before it.
+fn word_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+}
+
 /// Every citation in `text`, in order, without overlaps (the longer wins).
 pub fn find(text: &str) -> Vec<Citation> {
     find_in(text, None)
@@ -244,12 +254,16 @@ pub fn find_in(text: &str, language: Option<&'static Language>) -> Vec<Citation>
     let paren = text.contains('(');
     if paren || slash {
         for c in COMMISSION.captures_iter(text) {
-            out.extend(commission(&c));
+            if c.get(0).is_some_and(|m| word_start(text, m.start())) {
+                out.extend(commission(&c));
+            }
         }
     }
     if journal_series(text) {
         for c in OJ.captures_iter(text) {
-            out.extend(official_journal(&c));
+            if c.get(0).is_some_and(|m| word_start(text, m.start())) {
+                out.extend(official_journal(&c));
+            }
         }
     }
     if slash {
