@@ -76,6 +76,9 @@ pub struct Metadata {
     pub council_date: Option<String>,
     /// Language of the original, from `(OR. en)`.
     pub original_language: Option<String>,
+    /// The document's own language (ISO 639-1), read from its text: the words and letters
+    /// each official language uses most; English when the text says nothing.
+    pub language: Option<String>,
     /// Date the Council received the document.
     pub receipt_date: Option<String>,
     /// The `from:` line of the cover note.

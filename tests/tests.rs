@@ -7,6 +7,7 @@ mod differential;
 mod external;
 mod fixtures;
 mod index;
+mod multilingual;
 mod quality;
 mod real;
 mod realcheck;

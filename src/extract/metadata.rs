@@ -88,7 +88,10 @@ static SUBJECT: Guarded = Guarded::folded(&["subject", "objet"], || {
 });
 /// Run the metadata stage.
 pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
-    let mut m = Metadata::default();
+    let mut m = Metadata {
+        language: Some(crate::lang::detect::document(doc).code.to_string()),
+        ..Metadata::default()
+    };
     if let Some(cover) = &structure.cover_note {
         cover_note(doc, cover.clone(), &mut m);
     } else if looks_like_council_document(doc) {
