@@ -4,7 +4,7 @@
 //! 114. pants`, `ELTL artikli 114`). English keeps its own patterns in the parent module (lists,
 //! paragraphs, `thereof`). A language's pattern runs only where one of its treaty names occurs.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::lang::{self, Language, Treaty};
 use crate::re::{Captures, Regex};
@@ -16,13 +16,11 @@ use super::{Citation, squash, treaty_articles};
 const ARTICLE_NO: &str = r"\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?";
 const ORDINAL: &str = r"(?:\.?\s?º|\.)?";
 
-/// Each language's pattern, by its place in [`lang::ALL`]; English has none here.
-static PATTERNS: LazyLock<Vec<Option<Regex>>> = LazyLock::new(|| {
-    lang::ALL
-        .iter()
-        .map(|l| (l.code != "en" && !l.treaties.is_empty()).then(|| pattern(l)))
-        .collect()
-});
+/// Each language's pattern, by its place in [`lang::ALL`], compiled when a text first names
+/// one of its treaties (each costs more than a short document's whole extraction); English
+/// has none here.
+static PATTERNS: LazyLock<Vec<OnceLock<Option<Regex>>>> =
+    LazyLock::new(|| lang::ALL.iter().map(|_| OnceLock::new()).collect());
 
 fn pattern(l: &Language) -> Regex {
     // Abbreviations as written; full names in any case (`traité` opens a sentence too).
@@ -69,18 +67,37 @@ pub(super) fn find(text: &str, language: Option<&'static Language>, out: &mut Ve
         if language.is_some_and(|d| !std::ptr::eq(d, *l)) {
             continue;
         }
-        // A name's first letter may be in either case: look for the rest.
-        let named = l.treaties.iter().any(|(n, _)| {
-            let rest = n.char_indices().nth(1).map_or("", |(at, _)| &n[at..]);
-            !rest.is_empty() && text.contains(rest)
-        });
-        let Some(re) = PATTERNS[i].as_ref().filter(|_| named) else {
+        let named = l.treaties.iter().any(|(n, _)| names(text, n));
+        if !named {
+            continue;
+        }
+        let compiled = PATTERNS[i]
+            .get_or_init(|| (l.code != "en" && !l.treaties.is_empty()).then(|| pattern(l)));
+        let Some(re) = compiled.as_ref() else {
             continue;
         };
         for c in re.captures_iter(text) {
             article(l, &c, out);
         }
     }
+}
+
+/// Whether `text` may name the treaty `name`: its first letter, in either case (a full name
+/// opens a sentence too), right before the rest of it. English text holds `TFEU`, never the
+/// `FUE` of `TFUE` after a `T`, so no other language's pattern is compiled for it.
+fn names(text: &str, name: &str) -> bool {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    !rest.is_empty()
+        && text.match_indices(rest).any(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.to_lowercase().eq(first.to_lowercase()))
+        })
 }
 
 fn article(l: &Language, c: &Captures, out: &mut Vec<Citation>) {
