@@ -12,9 +12,13 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::lang::{self, Language};
 use crate::re::{Captures, Regex};
 
 use crate::output::{Links, ReferenceDetails, ReferenceKind};
+
+mod acts;
+mod treaties;
 
 /// One citation found in a string.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,71 +31,99 @@ pub struct Citation {
 }
 
 // Separators inside citations: any whitespace, including no-break and thin spaces (`\s` is
-// Unicode-aware in the regex crate).
+// Unicode-aware in the regex crate). A citation that opens with a word starts after a
+// character that is no letter or digit: ASCII `\b` does not see Greek and Cyrillic letters,
+// and a Unicode class before the names slows every search, so the code checks it
+// ([`word_start`]).
+
+/// The Commission's document families in every language (`KOM`, `SEK`, `K`, `Ε`, `С`, `Ċ`)
+/// with their English family.
+static FAMILIES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    let mut v: Vec<(&str, &str)> = lang::ALL
+        .iter()
+        .flat_map(|l| l.families.iter().copied())
+        .collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    v.dedup();
+    v
+});
 
 static COMMISSION: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(concat!(
-        r"\b(COM|JOIN|SWD|SEC|C)\s*\(\s*(\d{4}|\d{2})\s*\)\s*(\d{1,5})",
-        r"(?:\s*/\s*(\d{1,2})\b)?",
-        r"(?:\s+(?i:(final))(?:\s*/\s*(\d{1,2}))?)?",
-        // `COM/2013/0179 final` (EUR-Lex), `SWD 2016/319` (a space instead of the brackets).
-        r"|\b(COM|JOIN|SWD|SEC|C)(/|\s+)(\d{4})/(\d{1,5})\b(?:\s+(?i:(final)))?"
-    ))
-    .unwrap()
-});
-
-static OJ: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(concat!(
-        // act-by-act form: OJ L, 2024/1689, 12.7.2024
-        r"\bO\.?\s?J\.?\s+([LC])\s*,\s*(\d{4})/(\d{1,5})\s*,\s*(\d{1,2})\.(\d{1,2})\.(\d{4})",
-        // classic form: OJ L 186, 14.7.2012, p. 4 / OJ C 115 E of 4.5.2010 / OJ L 130/1
-        r"|\bO\.?\s?J\.?\s+(?:No\.?\s+)?([LC])\s*(\d{1,4})(?:\s*([A-Z])\b)?(?:\s*/\s*(\d{1,4}))?",
-        r"\s*(?:,|\bof\b)\s*(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b",
-        r"(?:\s*,?\s*pp?\.\s*(\d{1,4})(?:\s*[-–]\s*\d{1,4})?)?"
-    ))
-    .unwrap()
-});
-
-const DOMAINS: &str = r"EU|EC|EEC|EURATOM|Euratom|JHA|CFSP|ECSC|GAI|PESC|CE|UE";
-
-static ACT: LazyLock<Regex> = LazyLock::new(|| {
+    let families = FAMILIES
+        .iter()
+        .map(|(w, _)| lang::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
     crate::re::compile(&format!(
         concat!(
-            r"(?P<issuer>\b(?:(?:European\s+Parliament\s+and\s+(?:of\s+the\s+)?)?Council|Commission)\s+)?",
-            r"(?P<mode>\b(?i:Implementing|Delegated)\s+)?",
-            r"(?P<type>\b(?i:Framework\s+Decisions?|Directives?|Regulations?|Decisions?|Recommendations?|Joint\s+Actions?|Common\s+Positions?))",
-            r"(?:\s*\(\s*(?P<dom>(?i:{d})(?:\s*,\s*(?i:{d}))?)\s*\))?",
-            r"\s*(?P<no>(?i:No|Nr|n°)\.?\s*)?",
-            r"(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})",
-            r"(?:\s*/\s*(?P<suf>(?i:{d}))(?P<glued>\d{{1,3}})?)?\b"
+            r"(?:(?P<fam>{f})\s*\(\s*(?P<y>\d{{4}}|\d{{2}})\s*\)\s*(?P<n>\d{{1,5}})",
+            r"(?:\s*/\s*(?P<rev>\d{{1,2}})\b)?",
+            r"(?:\s+(?i:(?P<fin>final))(?:\s*/\s*(?P<finrev>\d{{1,2}}))?)?",
+            // `COM/2013/0179 final` (EUR-Lex), `SWD 2016/319` (a space instead of the brackets).
+            r"|(?P<fam2>{f})(?P<sep>/|\s+)(?P<y2>\d{{4}})/(?P<n2>\d{{1,5}})\b(?:\s+(?i:(?P<fin2>final)))?)"
         ),
-        d = DOMAINS
+        f = families
     ))
     .unwrap()
 });
 
-/// `Directives 2011/36/EU and 2011/93/EU`, `Regulations (EC) No 765/2008 and (EU) No
-/// 305/2011`: further numbers after a plural act word, each with its own domain if written.
-static ACT_MORE: LazyLock<Regex> = LazyLock::new(|| {
+/// The Official Journal in every language: `OJ L 186, 14.7.2012, p. 4`, `ABl. L 119 vom
+/// 4.5.2016, S. 1`, `HL L 119., 2016.5.4., 1. o.`, `OL L 119, 2016 5 4, p. 1`, and the newer
+/// form without a page, `OJ L, 2024/1689, 12.7.2024`.
+static OJ: LazyLock<Regex> = LazyLock::new(|| {
+    let all = || lang::ALL.iter();
+    let names = lang::alternation(all().flat_map(|l| l.journal.iter().copied()));
+    let signs = lang::alternation(all().flat_map(|l| l.number_signs.iter().copied()));
+    let of = lang::alternation(all().flat_map(|l| l.journal_of.iter().copied()));
+    let pages = lang::alternation(all().flat_map(|l| l.pages.iter().copied()));
+    // Day first (`4.5.2016`, `4.5.2016.` in Latvian and Croatian), year first with dots
+    // (Hungarian) or spaces (Lithuanian).
+    let date = r"\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b\.?|\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.|\d{4}\s\d{1,2}\s\d{1,2}\b";
     crate::re::compile(&format!(
-        r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){}",
-        list_item(false)
+        concat!(
+            r"(?P<name>{names})\s*(?:",
+            r"(?P<s1>[LC])\s*,\s*(?P<y1>\d{{4}})/(?P<n1>\d{{1,5}})\s*,\s*(?P<date1>{date})",
+            r"|(?:(?:{signs})\s*)?(?P<series>[LC])\s*(?P<num>\d{{1,4}})(?:\s*(?P<special>[A-Z])\b)?",
+            r"(?:\s*/\s*(?P<page0>\d{{1,4}}))?\.?",
+            r"\s*(?:,|\s(?:{of})\s)\s*(?P<date>{date})(?:\s*г\.)?",
+            // The page after its word (`p. 1`) or before it (`1. lpp.`, `1. o.`).
+            r"(?:\s*,?\s*(?:(?:{pages})\s*(?P<page>\d{{1,4}})|(?P<page2>\d{{1,4}})\.\s*(?:{pages}))(?:\s*[-–]\s*\d{{1,4}})?)?)"
+        ),
+        names = names,
+        signs = signs,
+        of = of,
+        pages = pages,
+        date = date,
     ))
     .unwrap()
 });
 
-/// An act number in a list after a plural act word: `(EU) No 305/2011`, `2011/93/EU`, the
-/// domain in brackets optional or `required`; groups `dom`, `no`, `a`, `b`, `suf`.
-fn list_item(required: bool) -> String {
-    let dom = format!(
-        r"\(\s*(?P<dom>(?i:{d})(?:\s*,\s*(?i:{d}))?)\s*\)\s*",
-        d = DOMAINS
-    );
-    let dom = if required { dom } else { format!("(?:{dom})?") };
-    format!(
-        r"{dom}(?P<no>(?i:No)\.?\s*)?(?P<a>\d{{1,4}})\s*/\s*(?P<b>\d{{1,4}})(?:\s*/\s*(?P<suf>(?i:{d})))?\b",
-        d = DOMAINS
-    )
+/// Whether `text` has an Official Journal series letter before a number or a comma (`L 186`,
+/// `C 115 E`, `L, 2024/1689`, `ºC 83`): a byte scan that spares most paragraphs [`OJ`].
+fn journal_series(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'L' | b'C')
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + 1)
+                .is_some_and(|n| n.is_ascii_digit() || matches!(n, b' ' | b',' | 0xc2))
+    })
+}
+
+/// Day, month and year of an Official Journal date as [`OJ`] reads it.
+fn journal_date(s: &str) -> Option<(u32, u32, String)> {
+    let parts: Vec<&str> = s
+        .split(|c: char| c == '.' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [x, y, z] = parts[..] else {
+        return None;
+    };
+    if x.len() == 4 {
+        Some((z.parse().ok()?, y.parse().ok()?, x.to_string()))
+    } else {
+        Some((x.parse().ok()?, y.parse().ok()?, z.to_string()))
+    }
 }
 
 static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,32 +228,53 @@ static EARLY_REGULATION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Whether a word may start at `at`: no letter, digit or `_` before it.
+fn word_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+}
+
 /// Every citation in `text`, in order, without overlaps (the longer wins).
 pub fn find(text: &str) -> Vec<Citation> {
+    find_in(text, None)
+}
+
+/// Every citation in `text` of a document in `language`: where a word belongs to several
+/// languages, the document's own is read first, and treaty articles are looked for in English
+/// and the document's language (in every language when it is not known).
+pub fn find_in(text: &str, language: Option<&'static Language>) -> Vec<Citation> {
+    // Offsets into the repaired text are offsets into `text`.
+    let repaired = lang::cp1251_repaired(text);
+    let text = repaired.as_deref().unwrap_or(text);
     let mut out = Vec::new();
     // Cheap checks for a character each form needs spare most paragraphs most regexes.
     let slash = text.contains('/');
     let paren = text.contains('(');
     if paren || slash {
         for c in COMMISSION.captures_iter(text) {
-            out.extend(commission(&c));
+            if c.get(0).is_some_and(|m| word_start(text, m.start())) {
+                out.extend(commission(&c));
+            }
         }
     }
-    if text.contains('J') {
+    if journal_series(text) {
         for c in OJ.captures_iter(text) {
-            out.extend(official_journal(&c));
+            if c.get(0).is_some_and(|m| word_start(text, m.start())) {
+                out.extend(official_journal(&c));
+            }
         }
     }
     if slash {
-        for c in ACT.captures_iter(text) {
-            acts(text, &c, &mut out);
-        }
+        acts::find(text, language, &mut out);
     }
     if paren {
         for c in PROCEDURE.captures_iter(text) {
             out.extend(procedure(&c));
         }
     }
+    treaties::find(text, language, &mut out);
     if text.contains("TEU") || text.contains("TFEU") || text.contains("Treaty") {
         for c in TREATY.captures_iter(text) {
             treaty(&c, &mut out);
@@ -363,27 +416,28 @@ fn strip_zeros(n: &str) -> String {
 }
 
 fn commission(c: &Captures) -> Option<Citation> {
-    let m = c.get(0)?;
-    let (family, year, number, revision, fin, fin_rev) = if c.get(1).is_some() {
+    let written = c.name("fam").or_else(|| c.name("fam2"))?;
+    let english = |w: &str| FAMILIES.iter().find(|(f, _)| *f == w).map(|(_, e)| *e);
+    let family = english(written.as_str())?;
+    let end = c.get(0)?.end();
+    let (year, number, revision, fin, fin_rev) = if c.name("fam").is_some() {
         (
-            &c[1],
-            full_year(&c[2])?,
-            strip_zeros(&c[3]),
-            c.get(4).and_then(|r| r.as_str().parse().ok()),
-            c.get(5).is_some(),
-            c.get(6).and_then(|r| r.as_str().parse().ok()),
+            full_year(&c["y"])?,
+            strip_zeros(&c["n"]),
+            c.name("rev").and_then(|r| r.as_str().parse().ok()),
+            c.name("fin").is_some(),
+            c.name("finrev").and_then(|r| r.as_str().parse().ok()),
         )
     } else {
         // `C 2016/319` would be an OJ C series or a table's cell: only the `/` form for C.
-        if &c[7] == "C" && &c[8] != "/" {
+        if family == "C" && &c["sep"] != "/" {
             return None;
         }
         (
-            &c[7],
-            full_year(&c[9])?,
-            strip_zeros(&c[10]),
+            full_year(&c["y2"])?,
+            strip_zeros(&c["n2"]),
             None,
-            c.get(11).is_some(),
+            c.name("fin2").is_some(),
             None,
         )
     };
@@ -395,7 +449,7 @@ fn commission(c: &Captures) -> Option<Citation> {
         _ => ReferenceKind::C,
     };
     Some(Citation {
-        range: m.range(),
+        range: written.start()..end,
         id: format!("{family}({year}) {number}"),
         kind,
         details: ReferenceDetails {
@@ -409,17 +463,18 @@ fn commission(c: &Captures) -> Option<Citation> {
 }
 
 fn official_journal(c: &Captures) -> Option<Citation> {
-    let m = c.get(0)?;
-    if c.get(1).is_some() {
+    let name = c.name("name")?;
+    let range = name.start()..c.get(0)?.end();
+    if let Some(series) = c.name("s1") {
         // act-by-act
-        let series = &c[1];
-        let year: u32 = c[2].parse().ok()?;
-        let number = strip_zeros(&c[3]);
-        let date = crate::dates::iso(c[6].parse().ok()?, c[5].parse().ok()?, c[4].parse().ok()?)?;
-        let (d, mo): (u32, u32) = (c[4].parse().ok()?, c[5].parse().ok()?);
+        let series = series.as_str();
+        let year: u32 = c["y1"].parse().ok()?;
+        let number = strip_zeros(&c["n1"]);
+        let (d, mo, y) = journal_date(&c["date1"])?;
+        let date = crate::dates::iso(y.parse().ok()?, mo, d)?;
         return Some(Citation {
-            range: m.range(),
-            id: format!("OJ {series}, {year}/{number}, {d}.{mo}.{}", &c[6]),
+            range,
+            id: format!("OJ {series}, {year}/{number}, {d}.{mo}.{y}"),
             kind: ReferenceKind::Oj,
             details: ReferenceDetails {
                 year: Some(year),
@@ -430,15 +485,16 @@ fn official_journal(c: &Captures) -> Option<Citation> {
             },
         });
     }
-    let series = &c[7];
-    let number = strip_zeros(&c[8]);
-    let special = c.get(9).map(|s| s.as_str());
-    let (d, mo): (u32, u32) = (c[11].parse().ok()?, c[12].parse().ok()?);
-    let y = full_year(&c[13])?;
+    let series = &c["series"];
+    let number = strip_zeros(&c["num"]);
+    let special = c.name("special").map(|s| s.as_str());
+    let (d, mo, y) = journal_date(&c["date"])?;
+    let y = full_year(&y)?;
     let date = crate::dates::iso(y, mo, d)?;
     let page: Option<u32> = c
-        .get(14)
-        .or(c.get(10))
+        .name("page")
+        .or_else(|| c.name("page2"))
+        .or_else(|| c.name("page0"))
         .and_then(|p| p.as_str().parse().ok());
     let series_full = match special {
         Some(s) => format!("{series} {s}"),
@@ -452,7 +508,7 @@ fn official_journal(c: &Captures) -> Option<Citation> {
         id.push_str(&format!(", p. {p}"));
     }
     Some(Citation {
-        range: m.range(),
+        range,
         id,
         kind: ReferenceKind::Oj,
         details: ReferenceDetails {
@@ -472,22 +528,6 @@ pub fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Normalised act type from the word as written.
-fn act_type(word: &str) -> Option<(&'static str, ReferenceKind)> {
-    let w = word.to_lowercase();
-    let w = squash(&w);
-    Some(match w.trim_end_matches('s') {
-        "framework decision" => ("Framework Decision", ReferenceKind::FrameworkDecision),
-        "directive" => ("Directive", ReferenceKind::Directive),
-        "regulation" => ("Regulation", ReferenceKind::Regulation),
-        "decision" => ("Decision", ReferenceKind::Decision),
-        "recommendation" => ("Recommendation", ReferenceKind::Recommendation),
-        "joint action" => ("Joint Action", ReferenceKind::JointAction),
-        "common position" => ("Common Position", ReferenceKind::CommonPosition),
-        _ => return None,
-    })
-}
-
 fn norm_domain(d: &str) -> String {
     d.split(',')
         .map(|p| {
@@ -501,118 +541,14 @@ fn norm_domain(d: &str) -> String {
         .join(", ")
 }
 
-fn acts(text: &str, c: &Captures, out: &mut Vec<Citation>) {
-    let Some(m) = c.name("type") else { return };
-    let Some((tname, kind)) = act_type(m.as_str()) else {
-        return;
-    };
-    let issuer = {
-        let i = c.name("issuer").map_or("", |x| x.as_str().trim());
-        let mode = c.name("mode").map_or("", |x| x.as_str().trim());
-        let words = [i, mode]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| squash(s))
-            .collect::<Vec<_>>()
-            .join(" ");
-        (!words.is_empty()).then_some(words)
-    };
-    let mode = c
-        .name("mode")
-        .map(|x| x.as_str().trim().to_ascii_lowercase());
-    let domain = c.name("dom").map(|d| norm_domain(d.as_str()));
-    let start = c.get(0).map_or(0, |x| x.start());
-    let first = act_number(
-        tname,
-        kind,
-        domain.as_deref(),
-        c.name("no").is_some(),
-        &c["a"],
-        &c["b"],
-        c.name("suf").map(|s| s.as_str()),
-        issuer.clone(),
-        mode.as_deref(),
-    );
-    let mut end = c
-        .name("glued")
-        .map_or(c.get(0).map_or(0, |x| x.end()), |g| g.start());
-    let Some(first) = first else { return };
-    let mut list = vec![first];
-    // Plural act words take a list of numbers: `Directives 2011/36/EU and 2011/93/EU`; every
-    // act of the list gets the list's whole range as its written form.
-    if m.as_str().to_lowercase().ends_with('s') {
-        while let Some(more) = ACT_MORE.captures(&text[end..]) {
-            let own_domain = more.name("dom").map(|d| norm_domain(d.as_str()));
-            let Some(cit) = act_number(
-                tname,
-                kind,
-                own_domain.as_deref().or(domain.as_deref()),
-                more.name("no").is_some(),
-                &more["a"],
-                &more["b"],
-                more.name("suf").map(|s| s.as_str()),
-                issuer.clone(),
-                mode.as_deref(),
-            ) else {
-                break;
-            };
-            end += more.get(0).map_or(0, |x| x.end());
-            list.push(cit);
-        }
-    }
-    let mut far: Vec<Citation> = Vec::new();
-    // `Regulations (EU) No 1305/2013 on support for rural development ..., (EU) No 1306/2013
-    // on the financing ...`: items that each carry their domain, with subject clauses
-    // between, up to the end of the sentence or the next act word.
-    if m.as_str().to_lowercase().ends_with('s') {
-        static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-            crate::re::compile(&format!(
-                r"(?:,\s*(?:and\s+)?|\s+and\s+){}",
-                list_item(true)
-            ))
-            .unwrap()
-        });
-        static STOP: LazyLock<Regex> = LazyLock::new(|| {
-            crate::re::compile(r"[.;]\s+\p{Lu}|;|(?i:\b(?:directives?|regulations?|decisions?)\b)")
-                .unwrap()
-        });
-        let rest = &text[end..];
-        let limit = STOP.find(rest).map_or(rest.len().min(600), |s| s.start());
-        for more in ITEM.captures_iter(&rest[..limit]) {
-            let own_domain = more.name("dom").map(|d| norm_domain(d.as_str()));
-            if let Some(cit) = act_number(
-                tname,
-                kind,
-                own_domain.as_deref(),
-                more.name("no").is_some(),
-                &more["a"],
-                &more["b"],
-                more.name("suf").map(|s| s.as_str()),
-                issuer.clone(),
-                mode.as_deref(),
-            ) {
-                let whole = more.get(0).expect("the whole match");
-                let at = whole.start() + whole.as_str().find('(').unwrap_or(0);
-                far.push(Citation {
-                    range: end + at..end + whole.end(),
-                    ..cit
-                });
-            }
-        }
-    }
-    out.extend(list.into_iter().map(|cit| Citation {
-        range: start..end,
-        ..cit
-    }));
-    out.extend(far);
-}
-
 /// Build an act citation from its number parts, deciding which part is the year.
 ///
 /// `No 1049/2001` and `676/2002/EC` are number-first (number 1049 of 2001); `2005/387/JHA`,
 /// `95/46/EC` and `(EU) 2016/679` are year-first. With `No` the number always comes first;
 /// otherwise a four-digit second part that is a plausible year and a first part that is not
-/// marks number-first.
+/// marks number-first, and so does, for a regulation, a two-digit year after a number that
+/// cannot be one (`1408/71/EGK rendelet`, as Hungarian writes `Regulation (EEC) No 1408/71`).
+/// `domain` and `suffix` are English (`EEC, Euratom`).
 #[allow(clippy::too_many_arguments)]
 fn act_number(
     tname: &str,
@@ -623,12 +559,29 @@ fn act_number(
     b: &str,
     suffix: Option<&str>,
     issuer: Option<String>,
-    mode: Option<&str>,
 ) -> Option<Citation> {
+    // An act's year is past: `47` in `80/47/CEE` is no year (2047), nor `2092` in
+    // `2092/91/EGK`.
     let plausible_year = |s: &str| {
-        full_year(s).is_some_and(|y| (1951..=2100).contains(&y)) && (s.len() == 4 || s.len() == 2)
+        full_year(s).is_some_and(|y| (1951..=crate::dates::latest_year()).contains(&y))
+            && (s.len() == 4 || s.len() == 2)
     };
     let suffix_norm = suffix.map(norm_domain);
+    // Whether a year fits the domains written with the number (`EEC` until 1993, `EC` until
+    // 2009, `EU` from 2009): of two readings, the one whose year fits.
+    let fits_domains = |year: u32| {
+        domain
+            .into_iter()
+            .chain(suffix_norm.as_deref())
+            .flat_map(|d| d.split(','))
+            .all(|d| match d.trim() {
+                "EEC" => year <= 1993,
+                "EC" | "JHA" => (1992..=2009).contains(&year),
+                "EU" => year >= 2009,
+                "ECSC" => year <= 2002,
+                _ => true,
+            })
+    };
     // ECSC decisions number first with a two-digit year: `Decision 3632/93/ECSC`.
     let ecsc = suffix_norm.as_deref() == Some("ECSC");
     // `No` marks number-first (`No 1049/2001`, `No 1408/71`), unless the first part is the
@@ -651,6 +604,17 @@ fn act_number(
         } else {
             plausible_year(b) || !plausible_year(a)
         }
+    } else if tname == "Regulation" {
+        // Regulations numbered year first only from 2015 (`2016/679`); before, number first
+        // (`1408/71/EGK rendelet`, `2092/91/EGK rendelet`), the domain telling which where
+        // both parts could be a year (`2019/93/EGK` is number 2019 of 1993).
+        let year_first = a.len() == 4
+            && plausible_year(a)
+            && full_year(a).is_some_and(|y| y >= 2015)
+            && !(plausible_year(b)
+                && full_year(b).is_some_and(&fits_domains)
+                && !full_year(a).is_some_and(&fits_domains));
+        !year_first && plausible_year(b)
     } else {
         (b.len() == 4 && plausible_year(b) && !(a.len() == 4 && plausible_year(a)))
             || (ecsc && plausible_year(b) && !plausible_year(a))
@@ -686,6 +650,16 @@ fn act_number(
     let suffix_form = matches!(tname, "Directive" | "Decision") && year < 2015 && !number_first;
     let mut suffix = suffix_norm;
     let mut domain = domain;
+    // Regulations carry their domain in brackets since 1968; a language that writes it as a
+    // suffix (`1408/71/EGK rendelet`) cites `Regulation (EEC) No 1408/71`. The first ones
+    // kept the suffix (`Regulation No 359/67/EEC`).
+    let suffix_domain;
+    if tname == "Regulation" && domain.is_none() && year >= 1968 {
+        if let Some(s) = suffix.take() {
+            suffix_domain = s;
+            domain = Some(suffix_domain.as_str());
+        }
+    }
     if suffix_form && suffix.is_none() {
         match domain {
             // `Decision (EU) 2013/755` is `Decision 2013/755/EU`.
@@ -731,7 +705,6 @@ fn act_number(
     if let Some(s) = &suffix {
         id.push_str(&format!("/{s}"));
     }
-    let _ = mode;
     Some(Citation {
         range: 0..0,
         id,
@@ -869,14 +842,22 @@ pub fn council_number(range: Range<usize>, n: &str, y: &str, tail: &str) -> Cita
     }
 }
 
-const EURLEX: &str = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=";
-
-/// Links derivable from a citation's kind and parts.
+/// Links derivable from a citation's kind and parts, to the English texts.
 pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
+    links_in(kind, id, d, "en")
+}
+
+/// Links derivable from a citation's kind and parts, to the texts in `language` (ISO 639-1)
+/// where the target has them: EUR-Lex and the Council's register.
+pub fn links_in(kind: ReferenceKind, id: &str, d: &ReferenceDetails, language: &str) -> Links {
+    let upper = language.to_ascii_uppercase();
+    let eurlex = format!("https://eur-lex.europa.eu/legal-content/{upper}/TXT/?uri=");
+    let eurlex = eurlex.as_str();
+    let lower = language.to_ascii_lowercase();
     let mut l = Links::default();
     let (Some(year), Some(number)) = (d.year, d.number.as_deref()) else {
         if kind == ReferenceKind::TreatyArticle {
-            treaty_links(d, &mut l);
+            treaty_links(d, eurlex, &mut l);
         }
         return l;
     };
@@ -889,16 +870,16 @@ pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
             let family = id.split('(').next().unwrap_or("COM");
             // The CELEX of a COM document depends on whether it is a proposal, which the
             // number alone does not say; the EUR-Lex URI by family, year and number does not.
-            l.eurlex = Some(format!("{EURLEX}{family}:{year}:{number}:FIN"));
+            l.eurlex = Some(format!("{eurlex}{family}:{year}:{number}:FIN"));
         }
         ReferenceKind::Oj => {
             let series = d.series.as_deref().unwrap_or("L").replace(' ', "");
             if id.contains(", ") && id.split(", ").nth(1).is_some_and(|p| p.contains('/')) {
                 // act-by-act: OJ L, 2024/1689 → OJ:L_202401689
                 let n: u32 = number.parse().unwrap_or(0);
-                l.eurlex = Some(format!("{EURLEX}OJ:{series}_{year}{n:05}"));
+                l.eurlex = Some(format!("{eurlex}OJ:{series}_{year}{n:05}"));
             } else {
-                l.eurlex = Some(format!("{EURLEX}OJ:{}:{year}:{number}:TOC", series));
+                l.eurlex = Some(format!("{eurlex}OJ:{}:{year}:{number}:TOC", series));
             }
         }
         ReferenceKind::Directive
@@ -929,7 +910,7 @@ pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
                 Some(m) if m.contains("delegated") => format!("{eli}_del"),
                 _ => eli.to_string(),
             };
-            l.eurlex = Some(format!("{EURLEX}CELEX:{celex}"));
+            l.eurlex = Some(format!("{eurlex}CELEX:{celex}"));
             l.eli = Some(format!(
                 "http://data.europa.eu/eli/{eli_type}/{year}/{n}/oj"
             ));
@@ -961,13 +942,13 @@ pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
                 "ST"
             };
             l.eurlex = Some(format!(
-                "https://data.consilium.europa.eu/doc/document/{series}-{number}-{year}-{suffix}/en/pdf"
+                "https://data.consilium.europa.eu/doc/document/{series}-{number}-{year}-{suffix}/{lower}/pdf"
             ));
         }
-        ReferenceKind::TreatyArticle => treaty_links(d, &mut l),
+        ReferenceKind::TreatyArticle => treaty_links(d, eurlex, &mut l),
         ReferenceKind::EuropeanCouncilDocument => {
             l.eurlex = Some(format!(
-                "https://data.consilium.europa.eu/doc/document/EUCO-{number}-{year}-INIT/en/pdf"
+                "https://data.consilium.europa.eu/doc/document/EUCO-{number}-{year}-INIT/{lower}/pdf"
             ));
         }
     }
@@ -975,7 +956,7 @@ pub fn links(kind: ReferenceKind, id: &str, d: &ReferenceDetails) -> Links {
 }
 
 /// Treaty articles: CELEX of the consolidated treaty article (TFEU sector E, TEU sector M).
-fn treaty_links(d: &ReferenceDetails, l: &mut Links) {
+fn treaty_links(d: &ReferenceDetails, eurlex: &str, l: &mut Links) {
     let (Some(t), Some(a)) = (d.treaty.as_deref(), d.article.as_deref()) else {
         return;
     };
@@ -987,9 +968,11 @@ fn treaty_links(d: &ReferenceDetails, l: &mut Links) {
         .unwrap_or(0);
     let letter = if t == "TFEU" { 'E' } else { 'M' };
     let celex = format!("12016{letter}{n:03}");
-    l.eurlex = Some(format!("{EURLEX}CELEX:{celex}"));
+    l.eurlex = Some(format!("{eurlex}CELEX:{celex}"));
     l.celex = Some(celex);
 }
 
+#[cfg(test)]
+mod languages;
 #[cfg(test)]
 mod tests;

@@ -104,6 +104,19 @@ pub fn parse_date(s: &str) -> Option<String> {
     iso(y, m, d)
 }
 
+/// The latest year a document can carry: the coming one (the clock's year, and a year more for
+/// a document dated ahead across the new year).
+pub fn latest_year() -> u32 {
+    static YEAR: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *YEAR.get_or_init(|| {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        // The mean Gregorian year, 365.2425 days.
+        1970 + (secs / 31_556_952) as u32 + 1
+    })
+}
+
 /// `YYYY-MM-DD` for a valid calendar date.
 pub fn iso(y: u32, m: u32, d: u32) -> Option<String> {
     if !(1900..=2199).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {

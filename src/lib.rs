@@ -16,6 +16,7 @@ pub mod error;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod lang;
 pub mod mentions;
 pub mod model;
 pub mod output;

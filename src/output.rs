@@ -77,6 +77,10 @@ pub struct Metadata {
     pub council_date: Option<String>,
     /// Language of the original, from `(OR. en)`.
     pub original_language: Option<String>,
+    /// The document's own language (ISO 639-1): as its source states it (Formex, Akoma
+    /// Ntoso, a Commission page's `docVars`), else read from its text: the words and letters
+    /// each official language uses most; English when the text says nothing.
+    pub language: Option<String>,
     /// Date the Council received the document.
     pub receipt_date: Option<String>,
     /// The `from:` line of the cover note.
@@ -124,8 +128,6 @@ pub struct Metadata {
     /// The document's own European Legislation Identifier
     /// (`http://data.europa.eu/eli/reg/2016/679/oj`), where its source states it.
     pub eli: Option<String>,
-    /// The document's language, ISO 639-1 (`en`, `pl`), where its source states it.
-    pub language: Option<String>,
 }
 
 /// What a document is.

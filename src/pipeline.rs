@@ -39,12 +39,23 @@ pub fn extract_bytes(bytes: &[u8], path: Option<&str>) -> Result<Extraction> {
     extract_hashed(bytes, path, sha256_hex(bytes))
 }
 
+/// Inputs from this size on are read while every stage's patterns compile on another core.
+const WARM_UP_FROM: usize = 64 * 1024;
+
+/// Inputs from this size on share their stages out over the thread pool.
+const PARALLEL_FROM: u64 = 16 * 1024;
+
 /// [`extract_bytes`] for a caller that has already hashed the bytes (`sha256`, lower-case hex).
 pub fn extract_hashed(bytes: &[u8], path: Option<&str>, sha256: String) -> Result<Extraction> {
     catch_unwind(AssertUnwindSafe(|| {
-        // The stages' patterns compile on first use; compile them while the input is read.
-        let (doc, ()) = rayon::join(|| ingest::ingest(bytes, path), warm_up);
-        let doc = doc?;
+        // The stages' patterns compile on first use. A long input takes long enough to read
+        // to compile them all meanwhile; a short one compiles only what its text needs, which
+        // is what a one-line extraction's start-up time is made of.
+        let doc = if bytes.len() >= WARM_UP_FROM {
+            rayon::join(|| ingest::ingest(bytes, path), warm_up).0
+        } else {
+            ingest::ingest(bytes, path)
+        }?;
         let source = Source {
             path: path.map(str::to_string),
             sha256,
@@ -66,21 +77,40 @@ pub fn extract_hashed(bytes: &[u8], path: Option<&str>, sha256: String) -> Resul
 
 /// Run the stages over an ingested document.
 pub fn extract_document(doc: &Document, source: Source) -> Extraction {
+    // A short document's stages take less time than starting the thread pool to share them.
+    let parallel = source.bytes >= PARALLEL_FROM;
     let structure = structure::analyze(doc);
-    let (metadata, mut references) = rayon::join(
-        || metadata::extract(doc, &structure),
-        || references::extract(doc, &structure),
-    );
+    let (metadata, mut references) = if parallel {
+        rayon::join(
+            || metadata::extract(doc, &structure),
+            || references::extract(doc, &structure),
+        )
+    } else {
+        (
+            metadata::extract(doc, &structure),
+            references::extract(doc, &structure),
+        )
+    };
     references::attach_document_title(&mut references, &metadata);
-    let ((figures, (commitments, requests)), planned_actions) = rayon::join(
-        || {
-            rayon::join(
-                || figures::extract(doc, &structure, &references),
-                || commitments::extract_with_requests(doc, &structure, &references),
-            )
-        },
-        || planned::extract(doc, &structure),
-    );
+    let ((figures, (commitments, requests)), planned_actions) = if parallel {
+        rayon::join(
+            || {
+                rayon::join(
+                    || figures::extract(doc, &structure, &references),
+                    || commitments::extract_with_requests(doc, &structure, &references),
+                )
+            },
+            || planned::extract(doc, &structure),
+        )
+    } else {
+        (
+            (
+                figures::extract(doc, &structure, &references),
+                commitments::extract_with_requests(doc, &structure, &references),
+            ),
+            planned::extract(doc, &structure),
+        )
+    };
     let range = |r: std::ops::Range<usize>| crate::output::BlockRange {
         start: r.start,
         end: r.end,

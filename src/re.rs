@@ -9,6 +9,7 @@
 //! part of the `regex` API the crate uses.
 
 use std::ops::{Index, Range};
+use std::sync::LazyLock;
 
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as RawCaptures;
@@ -177,9 +178,129 @@ impl Regex {
     }
 }
 
+/// A built-in pattern that compiles on first use by a text that could match it.
+///
+/// Every match of the pattern contains one of `needles` (compared without ASCII case when
+/// `fold`), so a text without any of them is no match, and a run whose texts never hold one
+/// never compiles the pattern: most patterns ask about rare cues (`PE-CONS`, `Official
+/// Journal`, `Brussels`), and compiling them all was most of a short document's time. The
+/// needles are a hand-written prefilter (the engine's own is off, see [`compile`]); a wrong
+/// needle loses matches, so each one must be in every match the pattern can make.
+pub struct Guarded {
+    needles: &'static [&'static str],
+    fold: bool,
+    re: LazyLock<Regex, fn() -> Regex>,
+}
+
+impl Guarded {
+    /// `needles` case-sensitive: every match contains one of them as written.
+    pub const fn new(needles: &'static [&'static str], build: fn() -> Regex) -> Self {
+        Self {
+            needles,
+            fold: false,
+            re: LazyLock::new(build),
+        }
+    }
+
+    /// `needles` in lower case, found in any ASCII case (for `(?i)` patterns).
+    pub const fn folded(needles: &'static [&'static str], build: fn() -> Regex) -> Self {
+        Self {
+            needles,
+            fold: true,
+            re: LazyLock::new(build),
+        }
+    }
+
+    /// Whether `haystack` holds a needle, so that the pattern may match it.
+    pub fn may_match(&self, haystack: &str) -> bool {
+        if !self.fold {
+            return self.needles.iter().any(|n| haystack.contains(n));
+        }
+        // Unicode case folding maps the long s and the Kelvin sign to `s` and `k`.
+        if haystack.contains(['\u{17f}', '\u{212a}']) {
+            return true;
+        }
+        let bytes = haystack.as_bytes();
+        self.needles.iter().any(|n| {
+            let n = n.as_bytes();
+            n.len() <= bytes.len() && bytes.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+        })
+    }
+
+    fn get(&self, haystack: &str) -> Option<&Regex> {
+        self.may_match(haystack).then(|| &*self.re)
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.get(haystack).is_some_and(|r| r.is_match(haystack))
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        self.get(haystack)?.find(haystack)
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.get(haystack)
+            .into_iter()
+            .flat_map(move |r| r.find_iter(haystack))
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        self.get(haystack)?.captures(haystack)
+    }
+
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.get(haystack)
+            .into_iter()
+            .flat_map(move |r| r.captures_iter(haystack))
+    }
+
+    /// Replace every match with `with`.
+    pub fn replace_all(&self, haystack: &str, with: &str) -> String {
+        match self.get(haystack) {
+            Some(r) => r.replace_all(haystack, with),
+            None => haystack.to_string(),
+        }
+    }
+
+    /// Replace every match with what `rep` makes of it.
+    pub fn replace_all_with(&self, haystack: &str, rep: impl FnMut(&Captures) -> String) -> String {
+        match self.get(haystack) {
+            Some(r) => r.replace_all_with(haystack, rep),
+            None => haystack.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::compile;
+    use super::{Guarded, compile};
+
+    #[test]
+    fn a_guarded_pattern_matches_only_where_a_needle_stands() {
+        static PLACE: Guarded = Guarded::folded(&["brussels"], || {
+            compile(r"(?i)\bbrussels,\s+(\d{1,2})").unwrap()
+        });
+        assert!(!PLACE.may_match("Luxembourg, 3 May"));
+        assert!(PLACE.find("Luxembourg, 3 May").is_none());
+        assert_eq!(&PLACE.captures("BRUSSELS, 3.5.2012").unwrap()[1], "3");
+        // Unicode case folding: the pattern may match where an ASCII needle is not written.
+        assert!(PLACE.may_match("bru\u{17f}\u{17f}els, 3"));
+        assert_eq!(PLACE.replace_all("in Brussels, 4 May", "X"), "in X May");
+        assert_eq!(PLACE.replace_all("in Paris, 4 May", "X"), "in Paris, 4 May");
+        static ISSUE: Guarded = Guarded::new(&["PE-CONS"], || compile(r"PE-CONS\s+(\d+)").unwrap());
+        assert!(!ISSUE.is_match("pe-cons 43"));
+        assert_eq!(ISSUE.find_iter("PE-CONS 1, PE-CONS 2").count(), 2);
+    }
 
     #[test]
     fn rewrites_keep_meaning_on_ascii() {

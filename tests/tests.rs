@@ -8,6 +8,7 @@ mod external;
 mod fixtures;
 mod formats;
 mod index;
+mod multilingual;
 mod quality;
 mod real;
 mod realcheck;

@@ -170,7 +170,9 @@ def main(argv=None) -> int:
         # Documents by content, as the citation index counts them: a copy under a second
         # path is the same document.
         .agg(F.countDistinct("sha256").alias("documents"), F.count("*").alias("mentions"))
-        .orderBy(F.desc("documents"), F.desc("mentions"), "reference")
+        # Ties go by id, as in the index's `top`: documents are counted alike in both, mentions
+        # are not (a copy under a second path adds its mentions here, not there).
+        .orderBy(F.desc("documents"), "reference")
         .limit(args.top)
         .collect()
     )

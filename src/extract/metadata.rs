@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use crate::re::Regex;
+use crate::re::{Guarded, Regex};
 
 use crate::citation::squash;
 use crate::dates::{find_date, parse_date};
@@ -19,67 +19,79 @@ use crate::output::{DocumentType, Metadata};
 use crate::structure::parts::ACT_TITLE;
 use crate::structure::{COMMISSION_DATE_LINE, DOC_TYPE_LINE, Structure};
 
-static COUNCIL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+static COUNCIL_NUMBER: Guarded = Guarded::new(&["/"], || {
     crate::re::compile(
         r"(?:^|[\s(])(?:ST\s+)?(\d{3,5}/\d{2}(?:\s+(?:REV|COR|ADD)\s*\d+)*)(?:$|[\s)(,])",
     )
     .unwrap()
 });
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"(?i)\b(Brussels|Strasbourg|Luxembourg|Bruxelles)\s*,\s*(?:le\s+)?([^()]+?)\s*(?:\(|$|\d{3,5}/\d{2}\b)").unwrap()
-});
-static ORIGINAL_LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
+static PLACE_DATE: Guarded = Guarded::folded(
+    &["brussels", "strasbourg", "luxembourg", "bruxelles"],
+    || {
+        crate::re::compile(r"(?i)\b(Brussels|Strasbourg|Luxembourg|Bruxelles)\s*,\s*(?:le\s+)?([^()]+?)\s*(?:\(|$|\d{3,5}/\d{2}\b)").unwrap()
+    },
+);
+static ORIGINAL_LANGUAGE: Guarded = Guarded::new(&["(OR."], || {
     crate::re::compile(r"\(OR\.\s*([a-zA-Z]{2}(?:\s*,\s*[a-zA-Z]{2})*)\)").unwrap()
 });
-static PROCEDURE: LazyLock<Regex> = LazyLock::new(|| {
+static PROCEDURE: Guarded = Guarded::new(&["/"], || {
     crate::re::compile(r"\b(\d{4})\s*/\s*(\d{4})\s*\(\s*(COD|CNS|NLE|APP|INI|BUD|SYN|AVC)\s*\)")
         .unwrap()
 });
-static PE_CONS: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"\bPE-CONS\s+(\d{1,5})/(\d{2})\b").unwrap());
-static LIMITE: LazyLock<Regex> = LazyLock::new(|| crate::re::compile(r"\bLIMITE\b").unwrap());
+static PE_CONS: Guarded = Guarded::new(&["PE-CONS"], || {
+    crate::re::compile(r"\bPE-CONS\s+(\d{1,5})/(\d{2})\b").unwrap()
+});
+static LIMITE: Guarded = Guarded::new(&["LIMITE"], || crate::re::compile(r"\bLIMITE\b").unwrap());
 /// A Council document's own kind, as it heads the document.
 static COUNCIL_FORM: LazyLock<Regex> = LazyLock::new(|| {
     crate::re::compile(r#"^\s*(COVER\s+NOTE|"?I(?:/A)?"?\s+ITEM\s+NOTE|NOTE\s+POINT\s+"?I(?:/A)?"?|NOTE\s+DE\s+TRANSMISSION|NOTE|OUTCOME\s+OF\s+PROCEEDINGS|LEGISLATIVE\s+ACTS\s+AND\s+OTHER\s+INSTRUMENTS|INFORMATION\s+NOTE)\s*$"#).unwrap()
 });
 /// The date an act was adopted: `of 19 October 2022` opening the line under its title.
-static ACT_DATE: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"^\s*of\s+(\d{1,2}\s+\p{L}+\s+\d{4})\b\s*(.*)$").unwrap());
+static ACT_DATE: Guarded = Guarded::new(&["of"], || {
+    crate::re::compile(r"^\s*of\s+(\d{1,2}\s+\p{L}+\s+\d{4})\b\s*(.*)$").unwrap()
+});
 /// [`ACT_DATE`] after the act's name on the same line.
-static ACT_DATE_INLINE: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"\s+of\s+(\d{1,2}\s+\p{L}+\s+\d{4})\b\s*(.*)$").unwrap());
+static ACT_DATE_INLINE: Guarded = Guarded::new(&["of"], || {
+    crate::re::compile(r"\s+of\s+(\d{1,2}\s+\p{L}+\s+\d{4})\b\s*(.*)$").unwrap()
+});
 /// An Official Journal page head: `L 277/1` with the issue's date nearby.
-static OJ_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"\b([LC])\s+(\d{1,4})/(\d{1,4})\b").unwrap());
+static OJ_HEAD: Guarded = Guarded::new(&["/"], || {
+    crate::re::compile(r"\b([LC])\s+(\d{1,4})/(\d{1,4})\b").unwrap()
+});
 static SUBJECT_CODES: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"^(?:[A-Z][A-Z0-9-]{1,11}\s+\d{1,4}\s*,?\s*)+$").unwrap());
 static SUBJECT_CODE: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"([A-Z][A-Z0-9-]{1,11})\s+(\d{1,4})").unwrap());
-static RECEIPT: LazyLock<Regex> = LazyLock::new(|| {
+static RECEIPT: Guarded = Guarded::folded(&["date"], || {
     crate::re::compile(r"(?i)\bdate\s+(?:of\s+receipt|de\s+réception)\s*:\s*(.+)$").unwrap()
 });
-static FROM: LazyLock<Regex> = LazyLock::new(|| {
+static FROM: Guarded = Guarded::folded(&["from", "origine", "exp"], || {
     crate::re::compile(r"(?i)^(?:from|origine|expéditeur)\s*:\s*(.+?)\s*(?:\bdate\s+(?:of\s+receipt|de\s+réception)\s*:.*)?$").unwrap()
 });
-static TO: LazyLock<Regex> = LazyLock::new(|| {
+static TO: Guarded = Guarded::folded(&["to", "destinataire"], || {
     crate::re::compile(
         r"(?i)^(?:to|destinataires?)\s*:\s*(.+?)\s*(?:(?:\bno\.?\s+(?:prev\.?|previous)|n°\s*)\s*docs?\.?\s*(?:préc\.?\s*)?:.*)?$",
     )
     .unwrap()
 });
-static CION_DOC: LazyLock<Regex> = LazyLock::new(|| {
+static CION_DOC: Guarded = Guarded::folded(&["doc"], || {
     crate::re::compile(
         r"(?i)(?:\bno\.?\s*(?:cion|commission)\s+doc(?:ument)?\.?|n°\s*doc\.?\s*cion)\s*:\s*(.+)$",
     )
     .unwrap()
 });
-static SUBJECT_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"(?i)^(?:subject|objet)\s*:$").unwrap());
-static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"(?i)^(?:subject|objet)\s*:\s*(.+)$").unwrap());
+static SUBJECT_LABEL: Guarded = Guarded::folded(&["subject", "objet"], || {
+    crate::re::compile(r"(?i)^(?:subject|objet)\s*:$").unwrap()
+});
+static SUBJECT: Guarded = Guarded::folded(&["subject", "objet"], || {
+    crate::re::compile(r"(?i)^(?:subject|objet)\s*:\s*(.+)$").unwrap()
+});
 /// Run the metadata stage.
 pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
-    let mut m = Metadata::default();
+    let mut m = Metadata {
+        language: Some(crate::lang::detect::document(doc).code.to_string()),
+        ..Metadata::default()
+    };
     if let Some(cover) = &structure.cover_note {
         cover_note(doc, cover.clone(), &mut m);
     } else if looks_like_council_document(doc) {
@@ -156,8 +168,9 @@ fn first_page_title(doc: &Document) -> Option<String> {
         })
 }
 
-static ANNEX_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"^(?:ANNEX|Annex)(?:\s+[IVX]+)?\s+").unwrap());
+static ANNEX_LABEL: Guarded = Guarded::new(&["ANNEX", "Annex"], || {
+    crate::re::compile(r"^(?:ANNEX|Annex)(?:\s+[IVX]+)?\s+").unwrap()
+});
 
 /// A line that is mostly a document reference (`COM(2020) 605 final`), no title.
 fn is_reference_line(t: &str) -> bool {
@@ -540,14 +553,17 @@ fn split_subject(s: &str) -> (String, String) {
 /// A Commission place and date inside a cover page's text, where a converter ran its boxes
 /// together (`EUROPEAN COMMISSION Strasbourg, 12.10. 2021 COM(2021) 644 final`) or split the
 /// year off (`Brussels, 3.4.`): place, day, month and the year if it follows.
-static PLACE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(
+static PLACE_DAY_MONTH: Guarded = Guarded::new(
+    &["Brussels", "Strasbourg", "Luxembourg", "Bruxelles"],
+    || {
+        crate::re::compile(
         r"\b(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2})\.(\d{1,2})\.(?:\s?(\d{4})\b)?",
     )
     .unwrap()
-});
+    },
+);
 /// The form that heads a proposal's title: `Proposal for a`, `Amended proposal for a`.
-static PROPOSAL_FORM: LazyLock<Regex> = LazyLock::new(|| {
+static PROPOSAL_FORM: Guarded = Guarded::folded(&["proposal"], || {
     crate::re::compile(r"^\s*(?i:(?:amended|modified|revised)\s+)?(?i:proposal)\s+for\s+an?\b")
         .unwrap()
 });

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::re::Regex;
+use crate::re::{Guarded, Regex};
 
 mod roadmap;
 
@@ -16,7 +16,7 @@ use crate::model::{BlockKind, CellRef, Document, Para, ParaRef, Table};
 use crate::output::PlannedAction;
 use crate::structure::Structure;
 
-static OBJECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+static OBJECTIVE: Guarded = Guarded::folded(&["objective"], || {
     crate::re::compile(r"(?i)^\s*(?:strategic\s+)?objective\s+(\d{1,2})\s*[:.\-–]?\s*(.*)$")
         .unwrap()
 });

@@ -15,9 +15,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::re::Regex;
+use crate::re::{Guarded, Regex};
 
 use crate::citation::{self, Citation, squash};
+use crate::lang::{self, Language};
 use crate::model::{BlockKind, Document, Para};
 use crate::output::{Mention, Metadata, Reference, ReferenceKind};
 use crate::sentence::sentence_around;
@@ -29,15 +30,25 @@ struct Found {
     block: usize,
 }
 
-/// Run the references stage.
+/// Run the references stage, in the language the document's text is written in.
 pub fn extract(doc: &Document, structure: &Structure) -> Vec<Reference> {
+    extract_in(doc, structure, lang::detect::document(doc))
+}
+
+/// Run the references stage for a document in `language`: its words are read first where a
+/// word belongs to several languages, and the links go to the texts in that language.
+pub fn extract_in(
+    doc: &Document,
+    structure: &Structure,
+    language: &'static Language,
+) -> Vec<Reference> {
     let mut refs: Vec<Reference> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     // Citations per footnote body block, in order, for naming through the call sites.
     let mut in_footnote: HashMap<usize, Vec<Found>> = HashMap::new();
     let cover = structure.cover_note.clone().unwrap_or(0..0);
     for (at, para) in doc.paras() {
-        let mut found = citation::find(&para.text);
+        let mut found = citation::find_in(&para.text, Some(language));
         if cover.contains(&at.block) {
             found.extend(cover_note_number(&para.text));
             found.sort_by_key(|c| c.range.start);
@@ -58,7 +69,7 @@ pub fn extract(doc: &Document, structure: &Structure) -> Vec<Reference> {
                     kind: c.kind,
                     forms: Vec::new(),
                     titles: Vec::new(),
-                    links: citation::links(c.kind, &c.id, &c.details),
+                    links: citation::links_in(c.kind, &c.id, &c.details, language.code),
                     details: c.details.clone(),
                     mentions: Vec::new(),
                 });
@@ -184,7 +195,7 @@ fn cover_note_number(text: &str) -> Option<Citation> {
 
 /// A Council header's field of earlier documents: `No. prev. doc.: 8811/22`,
 /// `No. Cion doc.: 6543/22 + ADD 1`, in French `N° doc. préc.:`.
-static PREVIOUS_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
+static PREVIOUS_DOCUMENTS: Guarded = Guarded::folded(&["doc"], || {
     crate::re::compile(r"(?i)^\s*(?:no\.?\s+(?:prev\.?|previous|cion)\s+docs?\.?|n°\s*docs?\.?\s*(?:préc\.?|cion))\s*:").unwrap()
 });
 

@@ -784,14 +784,14 @@ impl Index {
         }))
     }
 
-    /// The most cited references (by citing documents, then mentions, then id, as the Spark
-    /// job orders them), of one kind if given.
+    /// The most cited references (by citing documents, then id, as the Spark job orders them:
+    /// documents are counted alike everywhere, mentions are not), of one kind if given.
     pub fn top(&self, kind: Option<&str>, n: usize) -> Result<Vec<TopRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT r.id, r.kind, COUNT(*) AS docs, SUM(c.mentions) AS mentions
              FROM citations c JOIN refs r ON r.key = c.ref
              WHERE ?1 IS NULL OR r.kind = ?1
-             GROUP BY c.ref ORDER BY docs DESC, mentions DESC, r.id LIMIT ?2",
+             GROUP BY c.ref ORDER BY docs DESC, r.id LIMIT ?2",
         )?;
         let rows = stmt
             .query_map(params![kind, n as i64], |r| {

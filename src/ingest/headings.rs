@@ -359,14 +359,24 @@ pub(crate) fn reads_as_sentence(title: &str) -> bool {
         && w2.starts_with(char::is_lowercase);
     // Cheap tests first: each pattern needs a word or a character most titles lack.
     let quoted = t.starts_with(['‘', '\'', '"', '“']);
-    let auxiliary = || t.split_whitespace().any(|w| AUXILIARIES.contains(&w));
+    // As the pattern's ASCII `\b` sees words: `shall,` holds `shall`. (It never finds `été`
+    // after a space, a non-word character beside another; a substring test keeps that.)
+    let auxiliary = || {
+        t.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .any(|w| AUXILIARIES.contains(&w))
+            || AUXILIARIES.iter().any(|a| !a.is_ascii() && t.contains(a))
+    };
     let dated = || t.contains(',') && t.bytes().any(|b| b.is_ascii_digit());
+    let past = || {
+        t.match_indices("ed")
+            .any(|(i, _)| t[i + 2..].starts_with(char::is_whitespace))
+    };
     verb_in_caps
         || (quoted && DEFINITION.is_match(t))
         || (words >= 6
             && ((auxiliary() && CLAUSE.is_match(t))
                 || (dated() && DATED.is_match(t))
-                || (t.contains("ed ") && PAST_ACTION.is_match(t))))
+                || (past() && PAST_ACTION.is_match(t))))
 }
 
 /// The finite verbs [`CLAUSE`] looks for.
@@ -708,6 +718,9 @@ mod tests {
             "On 5 July 2023, the Commission submitted its proposal (ST 11503/23) to the",
             "The Council adopted its general approach on 17 June 2024 (document",
             "The Working Party examined the draft at its meetings",
+            // The verb before a comma, the past before a no-break space.
+            "The member or members and the staff of each supervisory authority shall, in",
+            "The Working Party examined\u{a0}the draft at its meetings",
         ] {
             assert!(reads_as_sentence(prose), "{prose}");
         }

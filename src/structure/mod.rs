@@ -4,9 +4,8 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use crate::re::Regex;
+use crate::re::Guarded;
 
 use crate::ingest::headings::heading_number;
 use crate::model::{BlockKind, Document, Para, ParaRef};
@@ -38,17 +37,35 @@ pub struct Structure {
 }
 
 /// The Commission's place-and-date line, `Brussels, 10.4.2013`: place and date captured.
-pub(crate) static COMMISSION_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"^(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2}\.\d{1,2}\.\d{4})")
+pub(crate) static COMMISSION_DATE_LINE: Guarded = Guarded::new(
+    &["Brussels", "Strasbourg", "Luxembourg", "Bruxelles"],
+    || {
+        crate::re::compile(
+            r"^(Brussels|Strasbourg|Luxembourg|Bruxelles),?\s+(\d{1,2}\.\d{1,2}\.\d{4})",
+        )
         .unwrap()
-});
+    },
+);
 /// The document-type line: `COMMUNICATION FROM THE COMMISSION ...`, `JOINT REPORT ...`.
-pub(crate) static DOC_TYPE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"^(?:JOINT\s+)?(?:COMMUNICATION|REPORT|PROPOSAL|COMMISSION\s+STAFF\s+WORKING|WHITE\s+PAPER|GREEN\s+PAPER|RECOMMENDATION)\b").unwrap()
-});
-static COVER_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"(?i)^(?:cover\s+note|from\s*:|to\s*:|subject\s*:|council\s+of\s+the\s+european\s+union|no\.?\s+cion\s+doc)").unwrap()
-});
+pub(crate) static DOC_TYPE_LINE: Guarded = Guarded::new(
+    &[
+        "COMMUNICATION",
+        "REPORT",
+        "PROPOSAL",
+        "COMMISSION",
+        "PAPER",
+        "RECOMMENDATION",
+    ],
+    || {
+        crate::re::compile(r"^(?:JOINT\s+)?(?:COMMUNICATION|REPORT|PROPOSAL|COMMISSION\s+STAFF\s+WORKING|WHITE\s+PAPER|GREEN\s+PAPER|RECOMMENDATION)\b").unwrap()
+    },
+);
+static COVER_MARK: Guarded = Guarded::folded(
+    &["cover", "from", "to", "subject", "council", "cion"],
+    || {
+        crate::re::compile(r"(?i)^(?:cover\s+note|from\s*:|to\s*:|subject\s*:|council\s+of\s+the\s+european\s+union|no\.?\s+cion\s+doc)").unwrap()
+    },
+);
 
 /// Run the structure stage over `doc`.
 pub fn analyze(doc: &Document) -> Structure {

@@ -4,10 +4,9 @@
 //! in the financial statement), so sections take their parent within their part.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use crate::model::{BlockKind, Document};
-use crate::re::Regex;
+use crate::re::Guarded;
 
 /// Where the parts of a legislative document lie, as block ranges.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,30 +16,34 @@ pub struct LegislativeParts {
     pub financial_statement: Option<Range<usize>>,
 }
 
-static MEMORANDUM: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"(?i)^\s*explanatory\s+memorandum\s*$").unwrap());
-static FINANCIAL_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+static MEMORANDUM: Guarded = Guarded::folded(&["memorandum"], || {
+    crate::re::compile(r"(?i)^\s*explanatory\s+memorandum\s*$").unwrap()
+});
+static FINANCIAL_STATEMENT: Guarded = Guarded::folded(&["statement"], || {
     crate::re::compile(
         r"(?i)^\s*(?:legislative\s+)?financial\s+(?:and\s+digital\s+)?statement(?:\s+for\s+proposals?.*)?\s*$",
     )
     .unwrap()
 });
 /// The institution that enacts: the first line of an act's preamble.
-static ENACTING_INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+static ENACTING_INSTITUTION: Guarded = Guarded::new(&["EUROPEAN"], || {
     crate::re::compile(
         r"^\s*THE\s+(?:EUROPEAN\s+PARLIAMENT\s+AND\s+THE\s+COUNCIL|COUNCIL|EUROPEAN\s+COMMISSION|COMMISSION|EUROPEAN\s+CENTRAL\s+BANK)\s+OF\s+THE\s+EUROPEAN\s+(?:UNION|COMMUNITIES)\s*,",
     )
     .unwrap()
 });
 /// A proposed act's title: `Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT ...`.
-pub(crate) static PROPOSAL_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static PROPOSAL_TITLE: Guarded = Guarded::folded(&["proposal"], || {
     crate::re::compile(r"^\s*(?i:proposal\s+for\s+an?)\s+(?i:(council\s+|commission\s+)?(regulation|directive|decision|recommendation))\b").unwrap()
 });
 /// An adopted act's title: `REGULATION (EU) 2022/2065 OF THE EUROPEAN PARLIAMENT ...`.
-pub(crate) static ACT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::re::compile(r"^\s*(?:(?:COUNCIL|COMMISSION)\s+(?:IMPLEMENTING\s+|DELEGATED\s+)?)?(REGULATION|DIRECTIVE|DECISION)\s+(?:\((?:EU|EC|EEC|EU,\s*Euratom|CFSP)\)\s+)?(?:No\s+)?\d+/\d+")
+pub(crate) static ACT_TITLE: Guarded = Guarded::new(
+    &["REGULATION", "DIRECTIVE", "DECISION"],
+    || {
+        crate::re::compile(r"^\s*(?:(?:COUNCIL|COMMISSION)\s+(?:IMPLEMENTING\s+|DELEGATED\s+)?)?(REGULATION|DIRECTIVE|DECISION)\s+(?:\((?:EU|EC|EEC|EU,\s*Euratom|CFSP)\)\s+)?(?:No\s+)?\d+/\d+")
         .unwrap()
-});
+    },
+);
 
 /// Find the parts in `range` (the document after any cover note). Parts the source's markup
 /// declares are taken as they are.

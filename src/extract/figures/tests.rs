@@ -523,3 +523,13 @@ fn shared_units_spelled_one_and_short_multipliers() {
     assert_eq!(got("a guarantee of EUR 1.1bln"), [(1.1e9, "EUR".into())]);
     assert_eq!(got("below 1,5 degree Celsius"), [(1.5, "°C".into())]);
 }
+
+#[test]
+fn every_number_word_holds_a_needle() {
+    for (word, _) in super::SPELLED {
+        assert!(
+            super::SPELLED_NEEDLES.iter().any(|n| word.contains(n)),
+            "{word} holds no needle"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use crate::model::{BlockKind, CellRef, Document, Table};
 use crate::output::PlannedAction;
-use crate::re::Regex;
+use crate::re::{Guarded, Regex};
 use crate::structure::Structure;
 
 /// Words a timetable is made of, besides years and month names (`Q4 2021`, `Spring 2020`, `From 2020`,
@@ -55,13 +55,13 @@ const TIMETABLE_WORDS: [&str; 37] = [
 
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| crate::re::compile(r"\b((?:19|20)\d{2})\b").unwrap());
-static QUARTER: LazyLock<Regex> =
-    LazyLock::new(|| crate::re::compile(r"(?i)\bQ([1-4])\b").unwrap());
+static QUARTER: Guarded =
+    Guarded::folded(&["q"], || crate::re::compile(r"(?i)\bQ([1-4])\b").unwrap());
 /// The column header: `Actions` / `Key actions` then `(Indicative) timetable`.
-static ACTIONS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+static ACTIONS_HEADER: Guarded = Guarded::folded(&["action"], || {
     crate::re::compile(r"(?i)^(?:key\s+)?actions?(?:\s+(?:indicative\s+)?time\s*table)?$").unwrap()
 });
-static TIMETABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+static TIMETABLE_HEADER: Guarded = Guarded::folded(&["time"], || {
     crate::re::compile(r"(?i)^(?:indicative\s+)?time\s*table(?:\s+\d{1,2})?$").unwrap()
 });
 /// `action - Q4 2021` in one item or paragraph.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::re::Regex;
+use crate::re::{Guarded, Regex};
 
 use super::*;
 
@@ -172,7 +172,24 @@ pub(crate) fn is_page_furniture(line: &str) -> bool {
     // A year alone (`2020`) is a roadmap's timetable or a table's cell, not page 2020.
     let t = line.trim();
     let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
-    (!year && FOOTER.is_match(line)) || is_oj_head(line)
+    (!year && is_footer(line)) || is_oj_head(line)
+}
+
+/// Whether a line is a page number or a Council footer line ([`FOOTER`]).
+pub(crate) fn is_footer(line: &str) -> bool {
+    may_be_footer(line) && FOOTER.is_match(line)
+}
+
+/// Every form of [`FOOTER`] opens with a digit, a dash, `Page` or two capitals (`EN 3`,
+/// `PE-CONS`, `DG D`, `GIP.1`): a line that opens otherwise (most of them) spares compiling
+/// and running it.
+pub(crate) fn may_be_footer(line: &str) -> bool {
+    let t = line.trim_start().as_bytes();
+    match t {
+        [b'0'..=b'9' | b'-', ..] | [b'P' | b'p', b'a', b'g', b'e', ..] => true,
+        [a, b, ..] => a.is_ascii_uppercase() && b.is_ascii_uppercase(),
+        _ => false,
+    }
 }
 
 /// An Official Journal page head on a line of its own, in any of its layouts since the 1990s:
@@ -182,7 +199,8 @@ pub(crate) fn is_page_furniture(line: &str) -> bool {
 /// Journal of the European Communities L 123/11`, `C 45/3`). The name alone is not enough: a
 /// sentence may wrap onto a line that reads `Official Journal of the European Union`.
 pub(crate) fn is_oj_head(line: &str) -> bool {
-    static OJ_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    // Every layout names the Journal: most lines spare compiling and running the pattern.
+    static OJ_HEAD: Guarded = Guarded::new(&["Official"], || {
         let page = r"(?:[LC]\s+\d{1,4}(?:\s*[A-Z])?\s*/\s*\d{1,4}|\d{1,2}\.\d{1,2}\.\d{4})";
         let name =
             r"(?:[A-Z]{2}\s+)?Official\s+Journal\s+of\s+the\s+European\s+(?:Communities|Union)";
@@ -212,7 +230,7 @@ pub(crate) fn is_converted_furniture(line: &str, after_footer: bool) -> bool {
     is_council_footer(t)
         || DIRECTORATE.is_match(t)
         || is_oj_head(t)
-        || (after_footer && FOOTER.is_match(t) && !t.chars().all(|c| c.is_ascii_digit()))
+        || (after_footer && is_footer(t) && !t.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The first line of a Council footer, with its page or without (on the cover page):

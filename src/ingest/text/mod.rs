@@ -152,7 +152,11 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
             _ => None,
         })
         .collect();
-    if !md && have.is_empty() && text.contains('\u{c}') && notations::has_note_calls(&blocks) {
+    if !md
+        && have.is_empty()
+        && text.contains('\u{c}')
+        && (notations::has_note_calls(&blocks) || has_lone_note_numbers(&lines))
+    {
         warnings.push("no footnote bodies recognised in the plain text".to_string());
     }
     // The furniture of the first pages, for the metadata it carries.
@@ -191,6 +195,7 @@ fn split_run_together_cover(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         if line.page > 1
             || k > 60
             || line.text.trim().len() < 40
+            || !has_wide_space(line.text)
             || FIELD.find_iter(line.text).count() < 2
         {
             out.push(line);
@@ -314,6 +319,10 @@ impl<'a> Assembler<'a> {
         static LONE: LazyLock<Regex> = LazyLock::new(|| {
             crate::re::compile(r"^\s*((?:\d{1,2}\.){1,4}|[IVX]{1,5}\.|[A-H]\.)\s*$").unwrap()
         });
+        // Every form ends in its dot: most lines spare the search.
+        if !lines[i].text.trim_end().ends_with('.') {
+            return None;
+        }
         let number = LONE.captures(lines[i].text)?.get(1)?.as_str();
         // A lone bullet may stand between (`1.` / `•` / `CONTEXT OF THE PROPOSAL`).
         let lone_bullet = |t: &str| matches!(t.trim(), "•" | "" | "▪" | "–" | "-");
@@ -734,7 +743,7 @@ fn is_short_title(s: &str) -> bool {
 fn is_lone_caret_marker(t: &str) -> bool {
     static MARKER: LazyLock<Regex> =
         LazyLock::new(|| crate::re::compile(r"^\s*(?:\(\^\s*\d{1,3}\s*\)|\^\d{1,3})\s*$").unwrap());
-    MARKER.is_match(t)
+    t.contains('^') && MARKER.is_match(t)
 }
 /// A legal part's number alone: `Article 12`, `CHAPTER II`, `ANNEX I` (not `Annex.` ending a
 /// sentence).
@@ -757,12 +766,50 @@ fn is_fence(s: &str) -> bool {
     t.starts_with("```") || t.starts_with("~~~")
 }
 
+/// Whether the notes' numbers stand on lines of their own, in sequence (`1`, `2`, `3`, blank
+/// lines between allowed), as a converter writes them when it sets a page's notes apart from
+/// their texts: then a footnote area was there even where no call was recognised.
+fn has_lone_note_numbers(lines: &[Line<'_>]) -> bool {
+    let mut run = 0;
+    let mut last = 0u32;
+    for l in lines.iter().filter(|l| !l.skip) {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let number = (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten();
+        match number {
+            Some(n) if run > 0 && n == last + 1 => run += 1,
+            Some(_) => run = 1,
+            None => run = 0,
+        }
+        if run >= 3 {
+            return true;
+        }
+        last = number.unwrap_or(0);
+    }
+    false
+}
+
+/// Whether two whitespace characters stand together (a field's gap, `\s{2,}`) inside `t`.
+fn has_wide_space(t: &str) -> bool {
+    let mut last_space = false;
+    t.chars().any(|c| {
+        let both = last_space && c.is_whitespace();
+        last_space = c.is_whitespace();
+        both
+    })
+}
+
 /// A line of a table of contents: dot leaders and a page number at the end.
 fn is_contents_line(s: &str) -> bool {
     static LEADER: LazyLock<Regex> = LazyLock::new(|| {
         crate::re::compile(r"(?:\.\s?){5,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$").unwrap()
     });
-    LEADER.is_match(s)
+    // Every form ends in the page number: most lines spare the search.
+    s.trim_end().ends_with(|c: char| c.is_ascii_digit()) && LEADER.is_match(s)
 }
 
 /// A Markdown line's text without its markup, for telling what kind of line it is.
@@ -936,6 +983,61 @@ mod tests {
     fn escapes_and_links() {
         let d = md("US\\$2.1 trillion, see [http://a\\_b](http://a\\_b)\n");
         assert_eq!(d.blocks[0].para.text, "US$2.1 trillion, see http://a_b");
+    }
+
+    #[test]
+    fn layout_notes_numbered_alone_on_their_lines() {
+        // `pdftotext -layout`: each note's number alone, its text indented below; the first
+        // call hides in a year (`20201`), so the notes are known by their sequence.
+        let body = "In a survey of 20201, liability ranked high. The guidelines2 and the White Paper3\nset out the approach.\n";
+        let filler = "Further text of the page that goes on.\n".repeat(12);
+        let notes = "\n     1\n            European enterprise survey, Ipsos 2020, Final report p. 58\n            (https://op.europa.eu/en/publication-detail)\n     2\n            Political guidelines.\n     3\n            White Paper on AI, COM(2020) 65 final.\n\nEN                                   1                                  EN\n\u{c}Next page.\n";
+        let d = ingest(&format!("{body}{filler}{notes}"), SourceFormat::Text);
+        let notes: Vec<(u32, &str)> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::Footnote { number } => Some((number, b.para.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                (
+                    1,
+                    "European enterprise survey, Ipsos 2020, Final report p. 58 (https://op.europa.eu/en/publication-detail)"
+                ),
+                (2, "Political guidelines."),
+                (3, "White Paper on AI, COM(2020) 65 final."),
+            ]
+        );
+        // An article's numbered paragraphs (`1.`, `2.`, `3.`) are no notes.
+        let act = "Article 20\nReview\n1. By 2028, the Commission shall review this Directive.\n2. The report shall examine the effects.\n3. The Commission shall establish a programme.\n\u{c}Next page.\n";
+        let d = ingest(act, SourceFormat::Text);
+        assert!(
+            !d.blocks
+                .iter()
+                .any(|b| matches!(b.kind, BlockKind::Footnote { .. }))
+        );
+    }
+
+    #[test]
+    fn note_numbers_set_apart_from_their_texts_are_not_a_silent_loss() {
+        // pdftotext may write a page's note numbers in a column of their own, then the
+        // page's footer, then the notes' texts: no call or body is read, and the output says so.
+        let txt = "Political Guidelines laid out a coordinated approach on AI2. In its White\nPaper of 19 February 20203, the Commission undertook to act.\n\n1\n\n2\n3\n\nEN\n\nEuropean enterprise survey, Ipsos 2020.\nPolitical guidelines.\nWhite Paper On Artificial Intelligence, COM(2020) 65 final.\n\u{c}The next page.\n";
+        let d = ingest(txt, SourceFormat::Text);
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w == "no footnote bodies recognised in the plain text"),
+            "{:?}",
+            d.warnings
+        );
+        // Numbered lines out of sequence are no footnote area.
+        let txt = "A table.\n\n2020\n\n7\n\n12\n\u{c}The next page.\n";
+        assert!(ingest(txt, SourceFormat::Text).warnings.is_empty());
     }
 
     #[test]

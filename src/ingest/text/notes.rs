@@ -46,9 +46,15 @@ pub(crate) fn find_footnote_zones(lines: &[Line]) -> FootnoteZones {
             // found (`20118` hides call 8 in a year); number 1 must have its call, since a
             // numbered list starts with 1 too.
             let low = pos * 10 >= live.len() * 6 && n > 1;
+            // Or three numbers in sequence in the lower half, each with its text (`1` alone on
+            // its line, the text indented below, as `pdftotext -layout` sets notes): a call
+            // lost in a year (`20201`) then leaves no page without its notes.
+            let lower = pos * 10 >= live.len() * 5;
             if fits
                 && !looks_like_heading(lines[k].text)
-                && (low || call_glued_before(&lines[i..k], n))
+                && (low
+                    || call_glued_before(&lines[i..k], n)
+                    || (lower && numbered_texts_follow(lines, &live[pos..], n)))
             {
                 zone_start = Some(k);
                 next = n;
@@ -76,6 +82,47 @@ pub(crate) fn find_footnote_zones(lines: &[Line]) -> FootnoteZones {
     }
     zones
 }
+/// Whether the lines `live` (by index into `lines`) open with note `n` and carry notes `n + 1`
+/// and `n + 2` after it, each number followed by text before the next: a column of bare
+/// numbers (`1`, `2`, `3`, then the texts) is no run of notes.
+fn numbered_texts_follow(lines: &[Line], live: &[usize], n: u32) -> bool {
+    // A note's number stands bare; `1.` opens an article's paragraph.
+    let bare = |k: usize| {
+        let t = lines[k].text.trim_start();
+        !t.trim_start_matches(|c: char| c.is_ascii_digit())
+            .starts_with('.')
+    };
+    if !bare(live[0]) {
+        return false;
+    }
+    let text_after = |k: usize| {
+        FN_MARK
+            .find(lines[k].text)
+            .is_some_and(|m| !lines[k].text[m.end()..].trim().is_empty())
+    };
+    let mut has_text = text_after(live[0]);
+    let mut want = n + 1;
+    for &k in &live[1..] {
+        if lines[k].text.trim().is_empty() {
+            continue;
+        }
+        match mark_number(lines[k].text) {
+            Some(m) if m == want && bare(k) && !looks_like_heading(lines[k].text) => {
+                if !has_text {
+                    return false;
+                }
+                if want == n + 2 {
+                    return true;
+                }
+                want += 1;
+                has_text = text_after(k);
+            }
+            _ => has_text = true,
+        }
+    }
+    false
+}
+
 /// A numbered line that is surely a heading, not a footnote body: a dotted number (`2.1`) or
 /// a title in capitals (`3. CONCLUSIONS`). `3 Directive 2014/41/EU ...` may be either.
 pub(crate) fn looks_like_heading(s: &str) -> bool {

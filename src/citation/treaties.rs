@@ -1,0 +1,139 @@
+//! Treaty articles in the other languages, from each language's table: article first
+//! (`Artikel 114 AEUV`, `article 114 du TFUE`, `artigo 114.º do TFUE`, `članka 114. UFEU-a`,
+//! `l-Artikolu 114 tat-TFUE`) or treaty first (`SEUT 114 artikla`, `EUMSZ 114. cikke`, `LESD
+//! 114. pants`, `ELTL artikli 114`). English keeps its own patterns in the parent module (lists,
+//! paragraphs, `thereof`). A language's pattern runs only where one of its treaty names occurs.
+
+use std::sync::{LazyLock, OnceLock};
+
+use crate::lang::{self, Language, Treaty};
+use crate::re::{Captures, Regex};
+
+use super::{Citation, squash, treaty_articles};
+
+/// An article number as treaties are cited: `114`, `192(1)`, `42(7)(a)`; the ordinal marks
+/// some languages add (`114.º`, `114.`).
+const ARTICLE_NO: &str = r"\d{1,3}(?:\s*\(\s*\d{1,2}\s*\))?(?:\s*\(\s*[a-z]\s*\))?";
+const ORDINAL: &str = r"(?:\.?\s?º|\.)?";
+
+/// Each language's pattern, by its place in [`lang::ALL`], compiled when a text first names
+/// one of its treaties (each costs more than a short document's whole extraction); English
+/// has none here.
+static PATTERNS: LazyLock<Vec<OnceLock<Option<Regex>>>> =
+    LazyLock::new(|| lang::ALL.iter().map(|_| OnceLock::new()).collect());
+
+fn pattern(l: &Language) -> Regex {
+    // Abbreviations as written; full names in any case (`traité` opens a sentence too).
+    let names = {
+        let mut v: Vec<&str> = l.treaties.iter().map(|(n, _)| *n).collect();
+        v.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        v.iter()
+            .map(|n| {
+                let f = lang::flexible(n);
+                if n.contains(' ') {
+                    format!("(?i:{f})")
+                } else {
+                    f
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let article = lang::alternation(l.article.iter().copied());
+    let and = lang::alternation(l.and.iter().copied());
+    let after = r"(?:-\p{Ll}{1,3})?(?:[^\p{L}\p{N}]|$)";
+    let body = if l.treaty_first {
+        format!(
+            r"(?P<treaty>{names}){after2}\s*(?:(?i:{article})\s+(?P<n1>{no})|(?P<n2>{no}){ord}\s+(?i:{article}))(?:[^\p{{L}}\p{{N}}]|$)",
+            after2 = r"(?:-\p{Ll}{1,3})?",
+            no = ARTICLE_NO,
+            ord = ORDINAL,
+        )
+    } else {
+        // Short words may stand between the number and the treaty (`du`, `της`, `tat-`).
+        format!(
+            r"(?i:{article})\s+(?P<first>{no}){ord}(?P<rest>(?:\s*(?:,|(?i:{and}))\s*{no}{ord})*)\s*,?(?:\s+\p{{Ll}}{{1,5}}){{0,2}}[\s\-]+\[?(?P<treaty>{names}){after}",
+            no = ARTICLE_NO,
+            ord = ORDINAL,
+        )
+    };
+    crate::re::compile(&format!(r"(?:^|[^\p{{L}}\p{{N}}])(?:{body})"))
+        .expect("the treaty patterns compile")
+}
+
+/// Treaty articles cited in `text` in `language` (every language but English when `None`).
+pub(super) fn find(text: &str, language: Option<&'static Language>, out: &mut Vec<Citation>) {
+    for (i, l) in lang::ALL.iter().enumerate() {
+        if language.is_some_and(|d| !std::ptr::eq(d, *l)) {
+            continue;
+        }
+        let named = l.treaties.iter().any(|(n, _)| names(text, n));
+        if !named {
+            continue;
+        }
+        let compiled = PATTERNS[i]
+            .get_or_init(|| (l.code != "en" && !l.treaties.is_empty()).then(|| pattern(l)));
+        let Some(re) = compiled.as_ref() else {
+            continue;
+        };
+        for c in re.captures_iter(text) {
+            article(l, &c, out);
+        }
+    }
+}
+
+/// Whether `text` may name the treaty `name`: its first letter, in either case (a full name
+/// opens a sentence too), right before the rest of it. English text holds `TFEU`, never the
+/// `FUE` of `TFUE` after a `T`, so no other language's pattern is compiled for it.
+fn names(text: &str, name: &str) -> bool {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    !rest.is_empty()
+        && text.match_indices(rest).any(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.to_lowercase().eq(first.to_lowercase()))
+        })
+}
+
+fn article(l: &Language, c: &Captures, out: &mut Vec<Citation>) {
+    let (Some(whole), Some(treaty)) = (c.get(0), c.name("treaty")) else {
+        return;
+    };
+    let written = treaty.as_str();
+    let Some(which) = l
+        .treaties
+        .iter()
+        .find(|(n, _)| lang::fold(&squash(n)) == lang::fold(&squash(written)))
+        .map(|(_, t)| *t)
+        .or_else(|| l.treaties.first().map(|(_, t)| *t))
+    else {
+        return;
+    };
+    // The citation starts at its first word (the pattern takes the character before it).
+    let start = whole.start()
+        + whole
+            .as_str()
+            .char_indices()
+            .find(|(_, ch)| ch.is_alphanumeric())
+            .map_or(0, |(i, _)| i);
+    let end = whole.start()
+        + whole
+            .as_str()
+            .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+            .len();
+    let name = match which {
+        Treaty::Tfeu => Treaty::Tfeu.english(),
+        Treaty::Teu => Treaty::Teu.english(),
+    };
+    let first = c
+        .name("first")
+        .or_else(|| c.name("n1"))
+        .or_else(|| c.name("n2"));
+    let Some(first) = first else { return };
+    treaty_articles(start..end, name, first.as_str(), c.name("rest"), out);
+}
