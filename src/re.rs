@@ -9,7 +9,7 @@
 //! part of the `regex` API the crate uses.
 
 use std::ops::{Index, Range};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as RawCaptures;
@@ -189,7 +189,8 @@ impl Regex {
 pub struct Guarded {
     needles: &'static [&'static str],
     fold: bool,
-    re: LazyLock<Regex, fn() -> Regex>,
+    build: fn() -> Regex,
+    re: OnceLock<Regex>,
     /// For each byte, the needles (up to 32, by bit) whose first byte, and whose second byte,
     /// it is in either case.
     starting: OnceLock<[[u32; 256]; 2]>,
@@ -203,7 +204,8 @@ impl Guarded {
         Self {
             needles,
             fold: false,
-            re: LazyLock::new(build),
+            build,
+            re: OnceLock::new(),
             starting: OnceLock::new(),
         }
     }
@@ -215,7 +217,8 @@ impl Guarded {
         Self {
             needles,
             fold: true,
-            re: LazyLock::new(build),
+            build,
+            re: OnceLock::new(),
             starting: OnceLock::new(),
         }
     }
@@ -275,7 +278,13 @@ impl Guarded {
     }
 
     fn get(&self, haystack: &str) -> Option<&Regex> {
-        self.may_match(haystack).then(|| &*self.re)
+        // Once compiled, the pattern runs as any other: the needles only spare the compile
+        // (a scan for them cost more than an anchored pattern's failing at the first byte).
+        if let Some(re) = self.re.get() {
+            return Some(re);
+        }
+        self.may_match(haystack)
+            .then(|| self.re.get_or_init(self.build))
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
