@@ -198,6 +198,8 @@ pub struct Guarded {
 impl Guarded {
     /// `needles` case-sensitive: every match contains one of them as written.
     pub const fn new(needles: &'static [&'static str], build: fn() -> Regex) -> Self {
+        // The folded search keeps its needles in 32-bit sets.
+        assert!(needles.len() <= 32, "at most 32 needles");
         Self {
             needles,
             fold: false,
@@ -208,6 +210,8 @@ impl Guarded {
 
     /// `needles` in lower case, found in any ASCII case (for `(?i)` patterns).
     pub const fn folded(needles: &'static [&'static str], build: fn() -> Regex) -> Self {
+        // The folded search keeps its needles in 32-bit sets.
+        assert!(needles.len() <= 32, "at most 32 needles");
         Self {
             needles,
             fold: true,
