@@ -70,16 +70,15 @@ fn boundary_at(text: &str, i: usize) -> Option<usize> {
         return None;
     }
     if c == b'.' {
-        let word: String = text[..i]
-            .chars()
+        // The word before the stop, looked at in place (the abbreviations are ASCII).
+        let from = text[..i]
+            .char_indices()
             .rev()
-            .take_while(|c| c.is_alphanumeric() || *c == '.')
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let lower = word.to_lowercase();
-        if ABBREVIATIONS.contains(&lower.as_str())
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+            .last()
+            .map_or(i, |(k, _)| k);
+        let word = &text[from..i];
+        if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
             || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
         {
             return None;
