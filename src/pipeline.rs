@@ -80,37 +80,23 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
     // A short document's stages take less time than starting the thread pool to share them.
     let parallel = source.bytes >= PARALLEL_FROM;
     let structure = structure::analyze(doc);
-    let (metadata, mut references) = if parallel {
-        rayon::join(
-            || metadata::extract(doc, &structure),
-            || references::extract(doc, &structure),
-        )
-    } else {
-        (
-            metadata::extract(doc, &structure),
-            references::extract(doc, &structure),
-        )
-    };
+    let (metadata, mut references) = join(
+        parallel,
+        || metadata::extract(doc, &structure),
+        || references::extract(doc, &structure),
+    );
     references::attach_document_title(&mut references, &metadata);
-    let ((figures, (commitments, requests)), planned_actions) = if parallel {
-        rayon::join(
-            || {
-                rayon::join(
-                    || figures::extract(doc, &structure, &references),
-                    || commitments::extract_with_requests(doc, &structure, &references),
-                )
-            },
-            || planned::extract(doc, &structure),
-        )
-    } else {
-        (
-            (
-                figures::extract(doc, &structure, &references),
-                commitments::extract_with_requests(doc, &structure, &references),
-            ),
-            planned::extract(doc, &structure),
-        )
-    };
+    let ((figures, (commitments, requests)), planned_actions) = join(
+        parallel,
+        || {
+            join(
+                parallel,
+                || figures::extract(doc, &structure, &references),
+                || commitments::extract_with_requests(doc, &structure, &references),
+            )
+        },
+        || planned::extract(doc, &structure),
+    );
     let range = |r: std::ops::Range<usize>| crate::output::BlockRange {
         start: r.start,
         end: r.end,
@@ -142,6 +128,19 @@ pub fn extract_document(doc: &Document, source: Source) -> Extraction {
     // After every stage: the checks read what the stages found.
     extraction.quality = quality::check(doc, &extraction);
     extraction
+}
+
+/// `a` and `b` on the thread pool when `parallel`, else one after the other.
+fn join<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
 }
 
 /// Lines of a small document that goes through every stage: `#` starts a numbered heading,

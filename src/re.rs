@@ -224,7 +224,7 @@ impl Guarded {
     }
 
     /// Whether `haystack` holds a needle, so that the pattern may match it.
-    pub fn may_match(&self, haystack: &str) -> bool {
+    fn may_match(&self, haystack: &str) -> bool {
         if !self.fold {
             return self.needles.iter().any(|n| haystack.contains(n));
         }
@@ -324,14 +324,6 @@ impl Guarded {
     pub fn replace_all(&self, haystack: &str, with: &str) -> String {
         match self.get(haystack) {
             Some(r) => r.replace_all(haystack, with),
-            None => haystack.to_string(),
-        }
-    }
-
-    /// Replace every match with what `rep` makes of it.
-    pub fn replace_all_with(&self, haystack: &str, rep: impl FnMut(&Captures) -> String) -> String {
-        match self.get(haystack) {
-            Some(r) => r.replace_all_with(haystack, rep),
             None => haystack.to_string(),
         }
     }
