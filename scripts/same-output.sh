@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whether two builds of eurodoc give byte-identical JSON on every fixture input and every
-# document of ../shared/real (and its pdftotext conversions when pdftotext is installed).
+# document of ../shared/real (and its pdftotext conversions when pdftotext is installed) and
+# ../shared/formats.
 # A speed change must not change one byte: run this before and after it.
 #   scripts/same-output.sh OLD_BINARY NEW_BINARY
 set -euo pipefail
@@ -9,7 +10,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${EURODOC_SHARED:-$root/../shared}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-inputs=("$root"/fixtures/*/input.* "$shared"/real/*.pdf "$shared"/real/*.txt "$shared"/real/*.md)
+inputs=("$root"/fixtures/*/input.* "$shared"/real/*.pdf "$shared"/real/*.txt "$shared"/real/*.md
+  "$shared"/formats/*.html "$shared"/formats/*.xml "$shared"/formats/*.md)
 if command -v pdftotext >/dev/null; then
   for pdf in "$shared"/real/*.pdf; do
     name=$(basename "$pdf" .pdf)

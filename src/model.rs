@@ -9,6 +9,7 @@
 //! give the same model, up to page numbers and byte offsets.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +49,9 @@ pub struct Document {
     /// What the source states about itself in its markup (HTML, Formex, Akoma Ntoso):
     /// identifiers and parts the stages take over what they would infer from the text.
     pub declared: Declared,
+    /// The language of its text, read once by whichever stage first asks
+    /// ([`Document::language`]): metadata and references both need it.
+    pub(crate) language: OnceLock<&'static crate::lang::Language>,
 }
 
 /// What a structured source declares: its metadata and where its parts lie. Text and PDF
@@ -518,6 +522,13 @@ pub fn merge_ranges(ranges: &mut Vec<Range<usize>>) {
 }
 
 impl Document {
+    /// The language the document is written in, detected from its text
+    /// ([`crate::lang::detect::document`]) on the first call.
+    pub fn language(&self) -> &'static crate::lang::Language {
+        self.language
+            .get_or_init(|| crate::lang::detect::document(self))
+    }
+
     /// Every paragraph of the document in reading order, including footnote bodies, headings,
     /// list items and the paragraphs inside table cells, with where it sits. Table-of-contents
     /// lines are left out: they repeat the headings.

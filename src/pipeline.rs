@@ -240,6 +240,7 @@ fn warm_up_document() -> Document {
         warnings: Vec::new(),
         furniture: Vec::new(),
         declared: Default::default(),
+        language: Default::default(),
     }
 }
 

@@ -644,3 +644,29 @@ fn celex_agrees_with_the_id() {
     }
     assert!(checked > 1500, "only {checked} cases were generated");
 }
+
+/// The one-pass word scan agrees with a substring search per word, words side by side,
+/// repeated, overlapping in the text (`TEUCO`) and absent.
+#[test]
+fn words_agree_with_substring_search() {
+    let texts = [
+        "",
+        "Article 3 TEU and Article 4 TFEU",
+        "the Treaty, and paragraph 2 thereof",
+        "PE-CONS 43/24 and EUCO 12/13",
+        "Regulation No 17 of the Council",
+        "TEUCO TFEUCO thereofthereof Regulation Nothing",
+        "TE U, T FEU, treaty, Thereof, PE CONS, Regulation no, EUC O",
+        "TTEU TTFEU TTreaty",
+    ];
+    for text in texts {
+        let words = Words::in_text(text);
+        for (w, word) in WORDS {
+            let expected = WORDS
+                .iter()
+                .filter(|(_, other)| *other as u8 == word as u8)
+                .any(|(n, _)| text.contains(n));
+            assert_eq!(words.has(word), expected, "{w:?} in {text:?}");
+        }
+    }
+}

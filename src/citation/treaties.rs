@@ -6,6 +6,8 @@
 
 use std::sync::{LazyLock, OnceLock};
 
+const _: () = assert!(lang::ALL.len() <= 32, "a language is a bit of a u32");
+
 use crate::lang::{self, Language, Treaty};
 use crate::re::{Captures, Regex};
 
@@ -63,11 +65,16 @@ fn pattern(l: &Language) -> Regex {
 
 /// Treaty articles cited in `text` in `language` (every language but English when `None`).
 pub(super) fn find(text: &str, language: Option<&'static Language>, out: &mut Vec<Citation>) {
+    let mut named_in_any: Option<u32> = None;
     for (i, l) in lang::ALL.iter().enumerate() {
-        if language.is_some_and(|d| !std::ptr::eq(d, *l)) {
+        // English has no pattern here: the parent module reads its treaty articles.
+        if l.code == "en" || language.is_some_and(|d| !std::ptr::eq(d, *l)) {
             continue;
         }
-        let named = l.treaties.iter().any(|(n, _)| names(text, n));
+        let named = match language {
+            Some(_) => l.treaties.iter().any(|(n, _)| names(text, n)),
+            None => *named_in_any.get_or_insert_with(|| named_languages(text)) & (1 << i) != 0,
+        };
         if !named {
             continue;
         }
@@ -80,6 +87,48 @@ pub(super) fn find(text: &str, language: Option<&'static Language>, out: &mut Ve
             article(l, &c, out);
         }
     }
+}
+
+/// The languages (bits by place in [`lang::ALL`]) of which `text` may name a treaty, as
+/// [`names`] reads each name: one pass over every language's names instead of a search per
+/// name (a hundred, when the language is not known).
+fn named_languages(text: &str) -> u32 {
+    /// Each name without its first letter, once, with the languages and first letters that
+    /// write it.
+    static NAMES: LazyLock<(aho_corasick::AhoCorasick, Vec<Vec<(usize, char)>>)> =
+        LazyLock::new(|| {
+            let mut rests: Vec<(&str, Vec<(usize, char)>)> = Vec::new();
+            for (i, l) in lang::ALL.iter().enumerate() {
+                for (name, _) in l.treaties {
+                    let mut chars = name.chars();
+                    let Some(first) = chars.next() else { continue };
+                    let rest = chars.as_str();
+                    if rest.is_empty() {
+                        continue;
+                    }
+                    match rests.iter_mut().find(|(r, _)| *r == rest) {
+                        Some((_, who)) => who.push((i, first)),
+                        None => rests.push((rest, vec![(i, first)])),
+                    }
+                }
+            }
+            let searcher = aho_corasick::AhoCorasick::new(rests.iter().map(|(r, _)| r))
+                .expect("the treaty names");
+            (searcher, rests.into_iter().map(|(_, who)| who).collect())
+        });
+    let (searcher, who) = &*NAMES;
+    let mut bits = 0u32;
+    for m in searcher.find_overlapping_iter(text) {
+        let Some(before) = text[..m.start()].chars().next_back() else {
+            continue;
+        };
+        for &(i, first) in &who[m.pattern().as_usize()] {
+            if before.to_lowercase().eq(first.to_lowercase()) {
+                bits |= 1 << i;
+            }
+        }
+    }
+    bits
 }
 
 /// Whether `text` may name the treaty `name`: its first letter, in either case (a full name
@@ -136,4 +185,36 @@ fn article(l: &Language, c: &Captures, out: &mut Vec<Citation>) {
         .or_else(|| c.name("n2"));
     let Some(first) = first else { return };
     treaty_articles(start..end, name, first.as_str(), c.name("rest"), out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass scan names the same languages as a search per name, on every language's
+    /// names as written, in lower and upper case, inside words and glued to others.
+    #[test]
+    fn one_pass_agrees_with_a_search_per_name() {
+        let mut texts = vec![
+            String::new(),
+            "Artikel 114 AEUV und Artikel 5 EUV".to_string(),
+            "l'article 114 du TFUE; SEUT 114 artikla; EUMSZ 114. cikke".to_string(),
+            "COM(2013) 179 final, no treaty here".to_string(),
+        ];
+        for l in lang::ALL.iter() {
+            for (name, _) in l.treaties {
+                texts.push(format!("voir {name}."));
+                texts.push(format!("x{}", name.to_lowercase()));
+                texts.push(format!("({})", name.to_uppercase()));
+                texts.push(name.chars().skip(1).collect());
+            }
+        }
+        for text in &texts {
+            let bits = named_languages(text);
+            for (i, l) in lang::ALL.iter().enumerate() {
+                let one_by_one = l.treaties.iter().any(|(n, _)| names(text, n));
+                assert_eq!(bits & (1 << i) != 0, one_by_one, "{} in {text:?}", l.code);
+            }
+        }
+    }
 }

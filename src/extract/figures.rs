@@ -489,9 +489,8 @@ impl Digits {
         let (mut points, mut commas) = (0usize, 0usize);
         // Only a digit followed by a point or a comma can say anything.
         let separated = |t: &str| {
-            t.as_bytes()
-                .windows(2)
-                .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b','))
+            let b = t.as_bytes();
+            memchr::memchr2_iter(b'.', b',', b).any(|i| i > 0 && b[i - 1].is_ascii_digit())
         };
         for text in texts.filter(|t| separated(t)) {
             for c in GROUPING.captures_iter(text) {
@@ -584,11 +583,14 @@ pub fn find_with(text: &str, masked: &[Range<usize>], digits: Digits) -> Vec<Fou
     // the`, `one Member State` are not.
     static ONE: LazyLock<Regex> =
         LazyLock::new(|| crate::re::compile(r"(?i)(?-u:\b)one(?-u:\b)").unwrap());
-    // Most paragraphs have no `one`: a byte scan spares them the search.
-    let has_one = text
-        .as_bytes()
-        .windows(3)
-        .any(|w| w.eq_ignore_ascii_case(b"one"));
+    // Most paragraphs have no `one`: a scan for its `o` (memchr's, a comparison of every
+    // three bytes cost a sixth of the stage) spares them the search.
+    let bytes = text.as_bytes();
+    let has_one = memchr::memchr2_iter(b'o', b'O', bytes).any(|i| {
+        bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|ne| ne.eq_ignore_ascii_case(b"ne"))
+    });
     let ones = if has_one {
         ONE.find_iter(text).collect()
     } else {

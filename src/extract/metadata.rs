@@ -89,7 +89,7 @@ static SUBJECT: Guarded = Guarded::folded(&["subject", "objet"], || {
 /// Run the metadata stage.
 pub fn extract(doc: &Document, structure: &Structure) -> Metadata {
     let mut m = Metadata {
-        language: Some(crate::lang::detect::document(doc).code.to_string()),
+        language: Some(doc.language().code.to_string()),
         ..Metadata::default()
     };
     if let Some(cover) = &structure.cover_note {

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use crate::re::{Guarded, Regex};
 
 use crate::citation::{self, Citation, squash};
-use crate::lang::{self, Language};
+use crate::lang::Language;
 use crate::model::{BlockKind, Document, Para};
 use crate::output::{Mention, Metadata, Reference, ReferenceKind};
 use crate::sentence::sentence_around;
@@ -32,7 +32,7 @@ struct Found {
 
 /// Run the references stage, in the language the document's text is written in.
 pub fn extract(doc: &Document, structure: &Structure) -> Vec<Reference> {
-    extract_in(doc, structure, lang::detect::document(doc))
+    extract_in(doc, structure, doc.language())
 }
 
 /// Run the references stage for a document in `language`: its words are read first where a

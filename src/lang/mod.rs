@@ -510,18 +510,52 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
     }
 }
 
+/// Every language's domains by [`domain_key`]: the languages that write it (their place in
+/// [`ALL`], in order) with its English form. The act scanner asks for a domain at every
+/// bracket; keying the tables once spares a key per table entry per question.
+static DOMAINS: LazyLock<rustc_hash::FxHashMap<String, Vec<(usize, &'static str)>>> =
+    LazyLock::new(|| {
+        let mut map: rustc_hash::FxHashMap<String, Vec<(usize, &'static str)>> = Default::default();
+        for (i, l) in ALL.iter().enumerate() {
+            for (d, en) in l.domains {
+                let entry = map.entry(domain_key(d)).or_default();
+                // A language's first entry for a key is its reading.
+                if !entry.iter().any(|(j, _)| *j == i) {
+                    entry.push((i, en));
+                }
+            }
+        }
+        map
+    });
+
 /// The English domain of `written` in `lang` (`EWG` → `EEC` in German), if it is one.
 pub fn domain(lang: &Language, written: &str) -> Option<&'static str> {
-    let key = domain_key(written);
-    lang.domains
+    let Some(i) = ALL.iter().position(|l| std::ptr::eq(*l, lang)) else {
+        let key = domain_key(written);
+        return lang
+            .domains
+            .iter()
+            .find(|(d, _)| domain_key(d) == key)
+            .map(|(_, en)| *en);
+    };
+    DOMAINS
+        .get(&domain_key(written))?
         .iter()
-        .find(|(d, _)| domain_key(d) == key)
+        .find(|(j, _)| *j == i)
         .map(|(_, en)| *en)
 }
 
 /// The English domain of `written` in any language, `prefer` first.
 pub fn any_domain(prefer: &Language, written: &str) -> Option<&'static str> {
-    domain(prefer, written).or_else(|| ALL.iter().find_map(|l| domain(l, written)))
+    let Some(i) = ALL.iter().position(|l| std::ptr::eq(*l, prefer)) else {
+        return domain(prefer, written).or_else(|| Some(DOMAINS.get(&domain_key(written))?[0].1));
+    };
+    let entries = DOMAINS.get(&domain_key(written))?;
+    entries
+        .iter()
+        .find(|(j, _)| *j == i)
+        .or_else(|| entries.first())
+        .map(|(_, en)| *en)
 }
 
 /// Every number sign of every language, folded and without spaces, longest first.

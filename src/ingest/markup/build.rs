@@ -334,6 +334,7 @@ impl Builder {
             warnings: self.warnings,
             furniture: Vec::new(),
             declared: self.declared,
+            language: Default::default(),
         }
     }
 }

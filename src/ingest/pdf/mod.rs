@@ -45,6 +45,7 @@ pub fn ingest(bytes: &[u8]) -> Result<Document> {
         warnings: warnings(&contents, &artifacts, emitted.remarks),
         furniture,
         declared: Default::default(),
+        language: Default::default(),
     })
 }
 

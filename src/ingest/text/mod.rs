@@ -173,6 +173,7 @@ pub fn ingest(text: &str, format: SourceFormat) -> Document {
         warnings,
         furniture,
         declared: Default::default(),
+        language: Default::default(),
     }
 }
 struct Line<'a> {
