@@ -268,8 +268,10 @@ impl Words {
     /// after each match's start finds every word, since none holds or starts another.
     fn in_text(text: &str) -> Words {
         static SEARCHER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+            // A DFA searches no faster behind the prefilter and costs a start-up to build.
             aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(WORDS.iter().map(|(w, _)| w))
                 .expect("a handful of literal words")
         });

@@ -53,6 +53,7 @@ pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec
         }
     }
     let digits = Digits::of(doc.paras().map(|(_, p)| p.text.as_str()));
+    let english = doc.language().code == "en";
     let mut out = Vec::new();
     for (at, para) in doc.paras() {
         let block = &doc.blocks[at.block];
@@ -71,7 +72,7 @@ pub fn extract(doc: &Document, structure: &Structure, refs: &[Reference]) -> Vec
             // Map reference spans back to paragraph offsets by scanning the text once.
             para_ranges_of(para, spans)
         };
-        for f in find_with(&para.text[from..], &shift(&masked, from), digits) {
+        for f in find_with(&para.text[from..], &shift(&masked, from), digits, english) {
             let range = f.range.start + from..f.range.end + from;
             let sentence = sentence_around(&para.text, range.clone());
             out.push(Figure {
@@ -537,17 +538,34 @@ impl Digits {
 
 /// Every figure in `text`; numbers inside `masked` byte ranges (references) are skipped.
 pub fn find(text: &str, masked: &[Range<usize>]) -> Vec<Found> {
-    find_with(text, masked, Digits::default())
+    find_with(text, masked, Digits::default(), true)
 }
 
-/// [`find`], numbers read in the document's style `digits`.
-pub fn find_with(text: &str, masked: &[Range<usize>], digits: Digits) -> Vec<Found> {
-    let mut masks: Vec<Range<usize>> = masked.to_vec();
-    masks.extend(DATES.find_iter(text).map(|m| m.range()));
-    let is_masked = |r: &Range<usize>| masks.iter().any(|m| r.start < m.end && m.start < r.end);
+/// [`find`], numbers read in the document's style `digits`; numbers written as English words
+/// (`two`, `within one month`) only in an English text (`english`): elsewhere they are other
+/// words (the Polish `ten` is `this`).
+pub fn find_with(text: &str, masked: &[Range<usize>], digits: Digits, english: bool) -> Vec<Found> {
+    // The dates and links a figure must not overlap, searched for when a candidate asks: most
+    // paragraphs have none.
+    let masks: std::cell::OnceCell<Vec<Range<usize>>> = std::cell::OnceCell::new();
+    let is_masked = |r: &Range<usize>| {
+        masks
+            .get_or_init(|| {
+                let mut all = masked.to_vec();
+                all.extend(DATES.find_iter(text).map(|m| m.range()));
+                all
+            })
+            .iter()
+            .any(|m| r.start < m.end && m.start < r.end)
+    };
     let mut out: Vec<Found> = Vec::new();
     let mut consumed_to = 0;
-    for m in NUMBER.find_iter(text) {
+    // Every digit figure starts with an ASCII digit.
+    let numbers = match text.bytes().any(|b| b.is_ascii_digit()) {
+        true => NUMBER.find_iter(text).collect(),
+        false => Vec::new(),
+    };
+    for m in numbers {
         if m.start() < consumed_to || is_masked(&m.range()) {
             continue;
         }
@@ -556,7 +574,8 @@ pub fn find_with(text: &str, masked: &[Range<usize>], digits: Digits) -> Vec<Fou
             out.push(f);
         }
     }
-    for c in SPELLED_NUMBER.captures_iter(text) {
+    let spelled = english.then(|| SPELLED_NUMBER.captures_iter(text));
+    for c in spelled.into_iter().flatten() {
         let Some(m) = c.get(0) else { continue };
         if is_masked(&m.range())
             || out
@@ -586,11 +605,12 @@ pub fn find_with(text: &str, masked: &[Range<usize>], digits: Digits) -> Vec<Fou
     // Most paragraphs have no `one`: a scan for its `o` (memchr's, a comparison of every
     // three bytes cost a sixth of the stage) spares them the search.
     let bytes = text.as_bytes();
-    let has_one = memchr::memchr2_iter(b'o', b'O', bytes).any(|i| {
-        bytes
-            .get(i + 1..i + 3)
-            .is_some_and(|ne| ne.eq_ignore_ascii_case(b"ne"))
-    });
+    let has_one = english
+        && memchr::memchr2_iter(b'o', b'O', bytes).any(|i| {
+            bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|ne| ne.eq_ignore_ascii_case(b"ne"))
+        });
     let ones = if has_one {
         ONE.find_iter(text).collect()
     } else {

@@ -533,3 +533,26 @@ fn every_number_word_holds_a_needle() {
         );
     }
 }
+
+/// English number words are figures in English texts only: the Polish `ten` is `this`, and a
+/// Polish document gives no figure for it (the AI Act in Polish gave 97).
+#[test]
+fn english_number_words_only_in_english() {
+    let polish =
+        "Zakaz ten nie powinien obejmować zgodnego z prawem etykietowania w ciągu dwóch lat.";
+    assert!(find_with(polish, &[], Digits::default(), false).is_empty());
+    let english = "The Commission shall decide within ten days.";
+    let found = find_with(english, &[], Digits::default(), true);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].spelled);
+    // Through the pipeline: the document's own language decides.
+    let text = "Artykuł 5\n\nZakaz ten nie powinien obejmować zgodnego z prawem etykietowania zbiorów \
+                danych. Warunek ten miałby zastosowanie do systemów, o których mowa w rozporządzeniu.\n";
+    let extraction = crate::pipeline::extract_bytes(text.as_bytes(), Some("pl.txt")).unwrap();
+    assert_eq!(extraction.metadata.language.as_deref(), Some("pl"));
+    assert!(
+        extraction.figures.iter().all(|f| !f.spelled),
+        "{:?}",
+        extraction.figures
+    );
+}
