@@ -84,3 +84,68 @@ fn references_agree_with_english_in_every_language() {
     eprintln!("{table}");
     assert!(below.is_empty(), "below {MIN} in {below:?}:\n{table}");
 }
+
+/// Acts and treaty articles the AI Act cites (its English text, Article 2 and the recitals),
+/// as canonical ids: the Polish Formex must give each under the same id.
+const AI_ACT_CITES: &[&str] = &[
+    "Regulation (EU) 2016/679",
+    "Regulation (EU) 2018/1725",
+    "Directive (EU) 2016/680",
+    "Directive 2002/58/EC",
+    "Regulation (EU) 2019/1020",
+    "Regulation (EC) No 765/2008",
+    "Decision No 768/2008/EC",
+    "Directive 85/374/EEC",
+    "Regulation (EU) 2022/2065",
+    "Directive (EU) 2019/1937",
+    "Regulation (EU) 2017/745",
+    "Regulation (EU) 2017/746",
+    "Regulation (EU) No 1025/2012",
+    "Regulation (EC) No 300/2008",
+    "Regulation (EU) No 167/2013",
+    "Regulation (EU) No 168/2013",
+    "Regulation (EU) 2018/858",
+    "Regulation (EU) 2018/1139",
+    "Regulation (EU) 2019/2144",
+    "Directive 2014/90/EU",
+    "Directive (EU) 2016/797",
+    "Directive (EU) 2020/1828",
+    "Article 114 TFEU",
+    "Article 16 TFEU",
+];
+
+/// The Polish AI Act (Formex, `../shared/formats`): its 113 articles as `Article N`, its own
+/// id, and its references under the English ids, none of them in Polish words.
+#[test]
+fn polish_ai_act_gives_english_ids() {
+    let Some(path) = shared_file(
+        "polish_ai_act_gives_english_ids",
+        "formats/fmx-32024R1689-pl.xml",
+    ) else {
+        return;
+    };
+    let bytes = std::fs::read(&path).unwrap();
+    let e = eurodoc::extract_bytes(&bytes, path.to_str()).unwrap();
+    assert_eq!(e.metadata.language.as_deref(), Some("pl"));
+    let articles: Vec<&str> = e
+        .sections
+        .iter()
+        .map(|s| s.number.as_str())
+        .filter(|n| n.starts_with("Article "))
+        .collect();
+    let expected: Vec<String> = (1..=113).map(|n| format!("Article {n}")).collect();
+    assert_eq!(articles, expected);
+    let ids: BTreeSet<&str> = e.references.iter().map(|r| r.id.as_str()).collect();
+    assert!(ids.contains("Regulation (EU) 2024/1689"), "{ids:?}");
+    for want in AI_ACT_CITES {
+        assert!(ids.contains(want), "{want} missing from {ids:?}");
+    }
+    // Canonical ids are English: no Polish letter, sign or domain survives in one.
+    let polish = regex::Regex::new(
+        r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]|\bnr\b|\((?:WE|UE|EWG)\)|/(?:WE|UE|EWG)\b|Dz\.U|TFUE|\bTUE\b",
+    )
+    .unwrap();
+    for id in &ids {
+        assert!(!polish.is_match(id), "a Polish id: {id}");
+    }
+}
