@@ -149,3 +149,30 @@ fn polish_ai_act_gives_english_ids() {
         assert!(!polish.is_match(id), "a Polish id: {id}");
     }
 }
+
+/// One short act written out in five languages the way EUR-Lex prints them (`tests/data/acts`,
+/// our own text): the parts word first (`Artikel 1`, `KAPITEL I`, `Article premier`) and number
+/// first (`1. cikk`, `I. FEJEZET`, `I. MELLÉKLET`) give the English sections, numbers and
+/// nesting, each with its title in its own language.
+#[test]
+fn acts_in_every_language_give_the_english_sections() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/acts");
+    let sections = |lang: &str| {
+        let path = dir.join(format!("{lang}.txt"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        let e = eurodoc::extract_bytes(&bytes, path.to_str()).unwrap();
+        assert_eq!(e.metadata.language.as_deref(), Some(lang));
+        e.sections
+            .iter()
+            .map(|s| {
+                assert!(!s.title.is_empty(), "{lang}: {} has no title", s.number);
+                (s.number.clone(), s.level, s.parent.clone())
+            })
+            .collect::<Vec<_>>()
+    };
+    let english = sections("en");
+    assert_eq!(english.len(), 6, "{english:?}");
+    for lang in ["de", "fr", "pl", "hu"] {
+        assert_eq!(sections(lang), english, "{lang}");
+    }
+}

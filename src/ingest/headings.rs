@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use crate::ingest::join::should_join;
 use crate::ingest::words::is_caps_line;
+use crate::lang::{Order, Part};
 use crate::model::{Block, BlockKind};
 use crate::re::Regex;
 
@@ -53,13 +54,22 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
     };
     let legal = starts_word(&["article", "chapter", "section", "part", "title"]);
     let annex = starts_word(&["annex", "appendix"]);
-    if !(numbered || lettered || legal || annex) {
+    // Another language's part word opens with a capital (`Artikel`, `KAPITEL`, `Άρθρο`).
+    let foreign = !legal && !annex && lead.starts_with(char::is_uppercase);
+    if !(numbered || lettered || legal || annex || foreign) {
         return None;
     }
     let titled = |t: &str| t.starts_with(|c: char| c.is_alphabetic() || "'‘\"“(".contains(c));
     // The patterns stop where the title starts (matching a long paragraph to its end cost
     // more than the rest of this); the title runs to the end of its line.
     let rest = |at: usize| Some(&text[at..]).filter(|t| !t.contains('\n'));
+    // `12. cikk`, `II. FEJEZET`: a part whose number comes first, before `12.` reads as a
+    // section number.
+    if numbered || lettered {
+        if let Some(found) = foreign_part(text) {
+            return Some(found);
+        }
+    }
     let tried = [(&*NUMBERED, numbered), (&*LETTERED, lettered)];
     for re in tried.into_iter().filter(|&(_, may)| may).map(|(re, _)| re) {
         let Some(c) = re.captures(text) else { continue };
@@ -76,6 +86,11 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
         }
     }
     let legal = legal.then(|| LEGAL_PART.captures(text)).flatten();
+    if legal.is_none() {
+        if let Some(found) = foreign_part(text) {
+            return Some(found);
+        }
+    }
     let titled_part = legal.and_then(|c| Some((rest(c.get(3)?.start())?, c)));
     if let Some((t, c)) = titled_part {
         let word = &c[1];
@@ -114,6 +129,119 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
     };
     Some((number, start))
 }
+/// The parts of an act in the other languages, by their word folded ([`crate::lang::fold`]:
+/// `ΠΑΡΑΡΤΗΜΑ` is `Παράρτημα`): those written
+/// before their number (`Artikel 12`, `KAPITEL IV`, `Article premier`) and after it (`12. cikk`,
+/// `II. FEJEZET`, `5 straipsnis`), and the words that number a first article (`premier`).
+struct ForeignParts {
+    word_first: rustc_hash::FxHashMap<String, Part>,
+    number_first: rustc_hash::FxHashMap<String, Part>,
+    first: Vec<String>,
+}
+
+static FOREIGN_PARTS: LazyLock<ForeignParts> = LazyLock::new(|| {
+    let mut parts = ForeignParts {
+        word_first: Default::default(),
+        number_first: Default::default(),
+        first: Vec::new(),
+    };
+    // English has its own patterns above; a word two languages share keeps the first's part.
+    for l in crate::lang::ALL.iter().filter(|l| l.code != "en") {
+        for &(word, part, order) in l.parts {
+            let map = match order {
+                Order::WordFirst => &mut parts.word_first,
+                Order::NumberFirst => &mut parts.number_first,
+            };
+            map.entry(crate::lang::fold(word)).or_insert(part);
+        }
+        parts
+            .first
+            .extend(l.first.iter().map(|w| crate::lang::fold(w)));
+    }
+    parts
+});
+
+/// A legal part's number and the offset of its title, in another language than English:
+/// `Artikel 12` → `Article 12`, `12. cikk` → `Article 12`, `Article premier` → `Article 1`,
+/// `ANHANG II` → `Annex II`. The title follows on its line, as in English.
+fn foreign_part(text: &str) -> Option<(String, usize)> {
+    // The first three words, each with where it ends; a part word has at most two
+    // (`antraštinė dalis`).
+    let mut words: [(&str, usize); 3] = [("", 0); 3];
+    let mut count = 0;
+    for (slot, w) in words.iter_mut().zip(text.split_whitespace()) {
+        *slot = (w, w.as_ptr() as usize - text.as_ptr() as usize + w.len());
+        count += 1;
+    }
+    let words = &words[..count];
+    let parts = &*FOREIGN_PARTS;
+    let key = |ws: &[(&str, usize)]| {
+        ws.iter()
+            .map(|(w, _)| crate::lang::fold(w.trim_end_matches(['.', ':'])))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // The number is looked at first: it is cheap, and prose has none where a part has one.
+    for n in 1..count {
+        let Some(number) = part_number(words[n].0, &parts.first) else {
+            continue;
+        };
+        if let Some(&part) = parts.word_first.get(&key(&words[..n])) {
+            return titled_part(text, part, &number, words[n].1);
+        }
+    }
+    let number = part_number(words.first()?.0, &parts.first)?;
+    for n in 2..=count {
+        if let Some(&part) = parts.number_first.get(&key(&words[1..n])) {
+            return titled_part(text, part, &number, words[n - 1].1);
+        }
+    }
+    None
+}
+
+/// A part's number as written: Arabic (`12`, `12a`), Roman (`IV`), a letter (`A`), or a word
+/// for the first (`premier`, `1er`) as `1`.
+fn part_number(word: &str, first: &[String]) -> Option<String> {
+    let n = word.trim_end_matches(['.', ':']);
+    // Without folding an ASCII word: this runs on most paragraphs' first words.
+    let is_first = match n.is_ascii() {
+        true => first.iter().any(|f| f.eq_ignore_ascii_case(n)),
+        false => n.len() <= 16 && first.contains(&crate::lang::fold(n)),
+    };
+    if is_first {
+        return Some("1".to_string());
+    }
+    let digits = n.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    let arabic = !digits.is_empty()
+        && digits.len() <= 3
+        && !digits.starts_with('0')
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    let roman = !n.is_empty() && n.len() <= 7 && n.bytes().all(|b| b"IVXLC".contains(&b));
+    let letter = n.len() == 1 && n.bytes().all(|b| b.is_ascii_uppercase());
+    (arabic || roman || letter).then(|| n.to_string())
+}
+
+/// The part's English number and the offset of its title, where what follows the number reads
+/// as a title: nothing, or a capital (`Artikel 5 der Verordnung ...` is prose), and not an
+/// article's title in capitals throughout.
+fn titled_part(text: &str, part: Part, number: &str, end: usize) -> Option<(String, usize)> {
+    let rest = text[end..].trim_start_matches([' ', '\t', '.', ':', '-', '–', '—']);
+    if rest.contains('\n') {
+        return None;
+    }
+    let shouting = part == Part::Article
+        && rest.chars().filter(|c| c.is_alphabetic()).count() > 3
+        && !rest.chars().any(char::is_lowercase);
+    let titled =
+        rest.is_empty() || rest.starts_with(|c: char| c.is_uppercase() || "'‘\"“".contains(c));
+    (titled && !shouting).then(|| {
+        (
+            format!("{} {number}", part.english()),
+            text.len() - rest.len(),
+        )
+    })
+}
+
 /// `METSOLA M. BEK` after `R.`: the signatures of an act (`R. METSOLA` / `M. BEK` set side by
 /// side), names in capitals with another initial among them.
 fn signatures(title: &str) -> bool {
@@ -514,7 +642,7 @@ pub(crate) fn is_part_label(text: &str) -> bool {
 
 fn part_label(text: &str) -> Option<String> {
     let text = text.trim();
-    if text.len() > 24 {
+    if text.chars().count() > 24 {
         return None;
     }
     let (number, at) = heading_number(text)?;
@@ -587,6 +715,39 @@ pub(crate) fn part_level(number: &str) -> u8 {
 
 #[cfg(test)]
 mod tests {
+
+    /// The parts of an act in other languages read as their English numbers; prose that
+    /// opens with a part's word and number stays prose.
+    #[test]
+    fn foreign_parts() {
+        let number = |t: &str| heading_number(t).map(|(n, at)| (n, t[at..].to_string()));
+        let cases = [
+            ("Artikel 12", Some(("Article 12", ""))),
+            ("Artikel 12 Gegenstand", Some(("Article 12", "Gegenstand"))),
+            ("KAPITEL IV", Some(("Chapter IV", ""))),
+            ("Article premier", Some(("Article 1", ""))),
+            ("Article 1er", Some(("Article 1", ""))),
+            ("12. cikk", Some(("Article 12", ""))),
+            ("II. FEJEZET", Some(("Chapter II", ""))),
+            ("5 straipsnis", Some(("Article 5", ""))),
+            ("I antraštinė dalis", Some(("Title I", ""))),
+            ("ΠΑΡΑΡΤΗΜΑ II", Some(("Annex II", ""))),
+            ("Член 3 Предмет", Some(("Article 3", "Предмет"))),
+            ("Artykuł 7: Definicje", Some(("Article 7", "Definicje"))),
+            (
+                "Artikel 5 der Verordnung (EU) 2019/1020 bleibt unberührt.",
+                None,
+            ),
+            ("Artikel 5 GILT NICHT", None),
+            ("Die Verordnung gilt ab dem 1. Januar.", None),
+            ("12. Die Kommission", Some(("12", "Die Kommission"))),
+        ];
+        for (text, want) in cases {
+            let want = want.map(|(n, t)| (n.to_string(), t.to_string()));
+            assert_eq!(number(text), want, "{text:?}");
+        }
+    }
+
     use super::*;
     use crate::model::{Para, ParaBuilder};
 

@@ -558,6 +558,22 @@ pub fn any_domain(prefer: &Language, written: &str) -> Option<&'static str> {
         .map(|(_, en)| *en)
 }
 
+/// Whether `lower` (in lower case) names an article or a part of an act in some language
+/// (`artikel`, `art`, `artykułu`, `kapitel`, `cikk`): a number after it is the part's, never
+/// a note's.
+pub fn is_part_word(lower: &str) -> bool {
+    static WORDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+        ALL.iter()
+            .flat_map(|l| {
+                let parts = l.parts.iter().map(|(w, _, _)| *w);
+                l.article.iter().copied().chain(parts)
+            })
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .collect()
+    });
+    WORDS.contains(lower)
+}
+
 /// Every number sign of every language, folded and without spaces, longest first.
 pub static NUMBER_SIGNS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut v: Vec<String> = ALL

@@ -796,7 +796,7 @@ fn points_word(w: &str) -> bool {
             | "item"
             | "step"
             | "steps"
-    )
+    ) || crate::lang::is_part_word(&w)
 }
 
 /// Whether the text reads as if it had notes: calls 1 and then 2 written as note calls (glued
