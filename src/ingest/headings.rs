@@ -174,6 +174,10 @@ fn foreign_part(text: &str) -> Option<(String, usize)> {
         count += 1;
     }
     let words = &words[..count];
+    // Prose has no part number among its first words: it is told so without the tables.
+    if !words.iter().any(|(w, _)| may_number_part(w)) {
+        return None;
+    }
     let parts = &*FOREIGN_PARTS;
     let key = |ws: &[(&str, usize)]| {
         ws.iter()
@@ -197,6 +201,19 @@ fn foreign_part(text: &str) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// Whether `word` may be a part's number ([`part_number`] without the tables): a digit first,
+/// a Roman number, a capital letter, or a word that numbers a first article.
+fn may_number_part(word: &str) -> bool {
+    let n = word.trim_end_matches(['.', ':']);
+    n.starts_with(|c: char| c.is_ascii_digit())
+        || (!n.is_empty() && n.len() <= 7 && n.bytes().all(|b| b"IVXLC".contains(&b)))
+        || (n.len() == 1 && n.bytes().all(|b| b.is_ascii_uppercase()))
+        || crate::lang::ALL
+            .iter()
+            .flat_map(|l| l.first.iter())
+            .any(|f| f.eq_ignore_ascii_case(n) || (!n.is_ascii() && crate::lang::fold(n) == *f))
 }
 
 /// A part's number as written: Arabic (`12`, `12a`), Roman (`IV`), a letter (`A`), or a word
