@@ -129,38 +129,6 @@ pub fn heading_number(text: &str) -> Option<(String, usize)> {
     };
     Some((number, start))
 }
-/// The parts of an act in the other languages, by their word folded ([`crate::lang::fold`]:
-/// `ΠΑΡΑΡΤΗΜΑ` is `Παράρτημα`): those written
-/// before their number (`Artikel 12`, `KAPITEL IV`, `Article premier`) and after it (`12. cikk`,
-/// `II. FEJEZET`, `5 straipsnis`), and the words that number a first article (`premier`).
-struct ForeignParts {
-    word_first: rustc_hash::FxHashMap<String, Part>,
-    number_first: rustc_hash::FxHashMap<String, Part>,
-    first: Vec<String>,
-}
-
-static FOREIGN_PARTS: LazyLock<ForeignParts> = LazyLock::new(|| {
-    let mut parts = ForeignParts {
-        word_first: Default::default(),
-        number_first: Default::default(),
-        first: Vec::new(),
-    };
-    // English has its own patterns above; a word two languages share keeps the first's part.
-    for l in crate::lang::ALL.iter().filter(|l| l.code != "en") {
-        for &(word, part, order) in l.parts {
-            let map = match order {
-                Order::WordFirst => &mut parts.word_first,
-                Order::NumberFirst => &mut parts.number_first,
-            };
-            map.entry(crate::lang::fold(word)).or_insert(part);
-        }
-        parts
-            .first
-            .extend(l.first.iter().map(|w| crate::lang::fold(w)));
-    }
-    parts
-});
-
 /// A legal part's number and the offset of its title, in another language than English:
 /// `Artikel 12` → `Article 12`, `12. cikk` → `Article 12`, `Article premier` → `Article 1`,
 /// `ANHANG II` → `Annex II`. The title follows on its line, as in English.
@@ -178,64 +146,52 @@ fn foreign_part(text: &str) -> Option<(String, usize)> {
     if !words.iter().any(|(w, _)| may_number_part(w)) {
         return None;
     }
-    let parts = &*FOREIGN_PARTS;
-    let key = |ws: &[(&str, usize)]| {
-        ws.iter()
+    // The part another language than English (its own patterns are above) names with these
+    // words, its number on `order`'s side.
+    let part = |ws: &[(&str, usize)], order: Order| {
+        let key = ws
+            .iter()
             .map(|(w, _)| crate::lang::fold(w.trim_end_matches(['.', ':'])))
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" ");
+        crate::lang::parts_named(&key)
+            .iter()
+            .find(|&&(lang, _, o)| lang != 0 && o == order)
+            .map(|&(_, p, _)| p)
     };
     // The number is looked at first: it is cheap, and prose has none where a part has one.
     for n in 1..count {
-        let Some(number) = part_number(words[n].0, &parts.first) else {
+        let Some(number) = part_number(words[n].0) else {
             continue;
         };
-        if let Some(&part) = parts.word_first.get(&key(&words[..n])) {
+        if let Some(part) = part(&words[..n], Order::WordFirst) {
             return titled_part(text, part, &number, words[n].1);
         }
     }
-    let number = part_number(words.first()?.0, &parts.first)?;
+    let number = part_number(words.first()?.0)?;
     for n in 2..=count {
-        if let Some(&part) = parts.number_first.get(&key(&words[1..n])) {
+        if let Some(part) = part(&words[1..n], Order::NumberFirst) {
             return titled_part(text, part, &number, words[n - 1].1);
         }
     }
     None
 }
 
-/// Whether `word` may be a part's number ([`part_number`] without the tables): a digit first,
-/// a Roman number, a capital letter, or a word that numbers a first article.
+/// Whether `word` may be a part's number ([`part_number`] before the tables are built): a
+/// digit first, a Roman number, a capital letter, or a word that numbers a first article.
 fn may_number_part(word: &str) -> bool {
     let n = word.trim_end_matches(['.', ':']);
-    n.starts_with(|c: char| c.is_ascii_digit())
-        || (!n.is_empty() && n.len() <= 7 && n.bytes().all(|b| b"IVXLC".contains(&b)))
-        || (n.len() == 1 && n.bytes().all(|b| b.is_ascii_uppercase()))
-        || crate::lang::ALL
-            .iter()
-            .flat_map(|l| l.first.iter())
-            .any(|f| f.eq_ignore_ascii_case(n) || (!n.is_ascii() && crate::lang::fold(n) == *f))
+    n.starts_with(|c: char| c.is_ascii_digit()) || part_number(word).is_some()
 }
 
-/// A part's number as written: Arabic (`12`, `12a`), Roman (`IV`), a letter (`A`), or a word
-/// for the first (`premier`, `1er`) as `1`.
-fn part_number(word: &str, first: &[String]) -> Option<String> {
+/// A part's number as written ([`crate::ingest::markup::words::is_part_number`]: `12`, `12a`, `IV`, `A`), or a word for
+/// the first (`premier`, `1er`) as `1`.
+fn part_number(word: &str) -> Option<String> {
     let n = word.trim_end_matches(['.', ':']);
-    // Without folding an ASCII word: this runs on most paragraphs' first words.
-    let is_first = match n.is_ascii() {
-        true => first.iter().any(|f| f.eq_ignore_ascii_case(n)),
-        false => n.len() <= 16 && first.contains(&crate::lang::fold(n)),
-    };
-    if is_first {
+    if crate::lang::is_first_article(n) {
         return Some("1".to_string());
     }
-    let digits = n.trim_end_matches(|c: char| c.is_ascii_lowercase());
-    let arabic = !digits.is_empty()
-        && digits.len() <= 3
-        && !digits.starts_with('0')
-        && digits.bytes().all(|b| b.is_ascii_digit());
-    let roman = !n.is_empty() && n.len() <= 7 && n.bytes().all(|b| b"IVXLC".contains(&b));
-    let letter = n.len() == 1 && n.bytes().all(|b| b.is_ascii_uppercase());
-    (arabic || roman || letter).then(|| n.to_string())
+    crate::ingest::markup::words::is_part_number(n).then(|| n.to_string())
 }
 
 /// The part's English number and the offset of its title, where what follows the number reads

@@ -110,7 +110,7 @@ pub static DE: Language = Language {
         ("Anhang", Part::Annex, WordFirst),
         ("Anlage", Part::Appendix, WordFirst),
     ],
-    first: &[],
+    first: &["erster"],
     places: &[
         ("Brüssel", "Brussels"),
         ("Straßburg", "Strasbourg"),

@@ -115,7 +115,7 @@ pub static IT: Language = Language {
         ("Allegato", Part::Annex, WordFirst),
         ("Appendice", Part::Appendix, WordFirst),
     ],
-    first: &[],
+    first: &["primo"],
     places: &[
         ("Bruxelles", "Brussels"),
         ("Strasburgo", "Strasbourg"),

@@ -558,6 +558,33 @@ pub fn any_domain(prefer: &Language, written: &str) -> Option<&'static str> {
         .map(|(_, en)| *en)
 }
 
+/// The parts of an act every language's table names with `folded` (a word as [`fold`] gives
+/// it: `rozdzial`, `παραρτημα`): each with its language's place in [`ALL`] (English is 0), in
+/// that order, and where the number stands.
+pub fn parts_named(folded: &str) -> &'static [(usize, Part, Order)] {
+    type Named = rustc_hash::FxHashMap<String, Vec<(usize, Part, Order)>>;
+    static PARTS: LazyLock<Named> = LazyLock::new(|| {
+        let mut map = Named::default();
+        for (i, l) in ALL.iter().enumerate() {
+            for &(word, part, order) in l.parts {
+                map.entry(fold(word)).or_default().push((i, part, order));
+            }
+        }
+        map
+    });
+    PARTS.get(folded).map_or(&[], Vec::as_slice)
+}
+
+/// Whether `word` numbers a first article in some language (`premier`, `1er`, `primo`), in
+/// any case.
+pub fn is_first_article(word: &str) -> bool {
+    let firsts = || ALL.iter().flat_map(|l| l.first.iter());
+    match word.is_ascii() {
+        true => firsts().any(|f| f.eq_ignore_ascii_case(word)),
+        false => word.len() <= 16 && firsts().any(|f| fold(word) == fold(f)),
+    }
+}
+
 /// Whether `lower` (in lower case) names an article or a part of an act in some language
 /// (`artikel`, `art`, `artykułu`, `kapitel`, `cikk`): a number after it is the part's, never
 /// a note's.

@@ -9,6 +9,46 @@ pub mod words;
 
 use crate::citation;
 
+/// The elements the XML readers (Formex, Akoma Ntoso) read alike: quoted structures and
+/// tables. A reader gives its builder, its walk over an element's children and its depth in
+/// quoted structures. (The HTML reader reads tables more leniently: a cell outside a table is
+/// text there.)
+pub trait Walk {
+    fn builder(&mut self) -> &mut build::Builder;
+    fn children(&mut self, e: &tree::Element);
+    /// How many quoted structures the walk is in: their headings are text.
+    fn quoted(&mut self) -> &mut usize;
+
+    /// A quoted structure (an amending provision's new text): paragraphs of its own.
+    fn quotation(&mut self, e: &tree::Element) {
+        *self.quoted() += 1;
+        self.builder().end();
+        self.children(e);
+        self.builder().end();
+        *self.quoted() -= 1;
+    }
+
+    /// A table, or, inside a table's cell, its text (the model has no nested tables).
+    fn table(&mut self, e: &tree::Element) {
+        let opened = self.builder().table_start();
+        self.children(e);
+        if opened {
+            self.builder().table_end();
+        }
+    }
+
+    fn row(&mut self, e: &tree::Element) {
+        self.builder().row_start();
+        self.children(e);
+    }
+
+    fn cell(&mut self, e: &tree::Element) {
+        self.builder().cell_start();
+        self.children(e);
+        self.builder().end();
+    }
+}
+
 /// `20160427` → `2016-04-27`; `None` unless it is a valid date.
 pub fn iso_date(compact: &str) -> Option<String> {
     let d = compact.trim();

@@ -1,167 +1,6 @@
-//! The words of the EU's languages that name a legal act's parts and its kind, as data: the
-//! markup says that an element is a division or an annex, the words say which
-//! (`ROZDZIAŁ I` is `Chapter I`, `Rozporządzenie` a regulation).
-
-/// The kind of a division of an act's enacting terms, or an annex: the English word the
-/// contract numbers it with.
-pub const PART_WORDS: &[(&str, &[&str])] = &[
-    (
-        "Part",
-        &[
-            "part",
-            "partie",
-            "teil",
-            "parte",
-            "część",
-            "deel",
-            "del",
-            "osa",
-            "rész",
-            "část",
-            "časť",
-            "dio",
-            "daļa",
-            "dalis",
-            "μέρος",
-            "част",
-            "cuid",
-            "parti",
-        ],
-    ),
-    (
-        "Title",
-        &[
-            "title",
-            "titre",
-            "titel",
-            "título",
-            "titolo",
-            "tytuł",
-            "titul",
-            "otsikko",
-            "cím",
-            "hlava",
-            "glava",
-            "sadaļa",
-            "antraštinė",
-            "τίτλος",
-            "дял",
-            "teideal",
-            "titlu",
-            "titolu",
-            "naslov",
-            "avdelning",
-            "osasto",
-        ],
-    ),
-    (
-        "Chapter",
-        &[
-            "chapter",
-            "chapitre",
-            "kapitel",
-            "capítulo",
-            "capo",
-            "rozdział",
-            "hoofdstuk",
-            "luku",
-            "fejezet",
-            "kapitola",
-            "poglavje",
-            "poglavlje",
-            "nodaļa",
-            "skyrius",
-            "κεφάλαιο",
-            "глава",
-            "caibidil",
-            "capitolul",
-            "kapitolu",
-            "peatükk",
-        ],
-    ),
-    (
-        "Section",
-        &[
-            "section",
-            "abschnitt",
-            "sección",
-            "secção",
-            "seção",
-            "sezione",
-            "sekcja",
-            "afdeling",
-            "jakso",
-            "szakasz",
-            "oddíl",
-            "oddiel",
-            "oddelek",
-            "odjeljak",
-            "iedaļa",
-            "skirsnis",
-            "τμήμα",
-            "раздел",
-            "roinn",
-            "secțiunea",
-            "taqsima",
-            "jagu",
-            "avsnitt",
-            "afsnit",
-        ],
-    ),
-    (
-        "Article",
-        &[
-            "article",
-            "artikel",
-            "artículo",
-            "articolo",
-            "artykuł",
-            "artigo",
-            "articolul",
-            "článek",
-            "článok",
-            "člen",
-            "članak",
-            "pants",
-            "straipsnis",
-            "cikk",
-            "artikla",
-            "artikkel",
-            "άρθρο",
-            "член",
-            "airteagal",
-            "artikolu",
-        ],
-    ),
-    (
-        "Annex",
-        &[
-            "annex",
-            "annexe",
-            "anhang",
-            "anexo",
-            "allegato",
-            "załącznik",
-            "bijlage",
-            "liite",
-            "melléklet",
-            "příloha",
-            "príloha",
-            "priloga",
-            "prilog",
-            "pielikums",
-            "priedas",
-            "παράρτημα",
-            "приложение",
-            "iarscríbhinn",
-            "anexa",
-            "anness",
-            "lisa",
-            "bilag",
-            "bilaga",
-        ],
-    ),
-];
+//! The words of the EU's languages that name a legal act's parts and its kind: the markup says
+//! that an element is a division or an annex, the words say which (`ROZDZIAŁ I` is `Chapter I`,
+//! from the languages' tables in `src/lang`; `Rozporządzenie` a regulation).
 
 /// The kind of an act, from a word of its title: `Regulation`, `Directive` or `Decision`.
 pub const ACT_WORDS: &[(&str, &[&str])] = &[
@@ -266,7 +105,12 @@ fn english(table: &[(&'static str, &[&str])], word: &str) -> Option<&'static str
 /// part.
 pub fn part_number(label: &str) -> Option<String> {
     let mut words = label.split_whitespace();
-    let kind = english(PART_WORDS, words.next()?)?;
+    // The languages' tables of parts (src/lang), whichever language and order.
+    let word = words.next()?.trim_matches(|c: char| !c.is_alphabetic());
+    let kind = crate::lang::parts_named(&crate::lang::fold(word))
+        .first()?
+        .1
+        .english();
     match words.next() {
         Some(n) => {
             let n = n.trim_end_matches(['.', ':', ',']);
@@ -277,7 +121,7 @@ pub fn part_number(label: &str) -> Option<String> {
 }
 
 /// A part's number: Arabic (`12`, `12a`), Roman (`IV`) or a letter (`A`).
-fn is_part_number(n: &str) -> bool {
+pub(crate) fn is_part_number(n: &str) -> bool {
     let digits = n.trim_end_matches(|c: char| c.is_ascii_lowercase());
     (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()))
         || (!n.is_empty() && n.len() <= 7 && n.bytes().all(|b| b"IVXLC".contains(&b)))
@@ -289,7 +133,7 @@ fn is_part_number(n: &str) -> bool {
 pub fn article_number(label: &str) -> Option<String> {
     let last = label.split_whitespace().next_back()?;
     let last = last.trim_end_matches(['.', ':']);
-    if matches!(last.to_lowercase().as_str(), "premier" | "primo" | "erster") {
+    if crate::lang::is_first_article(last) {
         return Some("Article 1".to_string());
     }
     is_part_number(last).then(|| format!("Article {last}"))

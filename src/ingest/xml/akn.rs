@@ -8,6 +8,7 @@
 
 use crate::citation::squash;
 use crate::ingest::headings::part_level;
+use crate::ingest::markup::Walk;
 use crate::ingest::markup::build::Builder;
 use crate::ingest::markup::tree::{Element, Node};
 use crate::ingest::markup::words;
@@ -152,6 +153,20 @@ pub fn read(top: &Element) -> Document {
     r.b.finish(SourceFormat::Akn, "Akoma Ntoso")
 }
 
+impl Walk for Reader {
+    fn builder(&mut self) -> &mut Builder {
+        &mut self.b
+    }
+
+    fn children(&mut self, e: &Element) {
+        self.node_children(e);
+    }
+
+    fn quoted(&mut self) -> &mut usize {
+        &mut self.quoted
+    }
+}
+
 impl Reader {
     fn node_children(&mut self, el: &Element) {
         for n in &el.children {
@@ -236,30 +251,10 @@ impl Reader {
                 self.in_note = outer;
                 self.b.note_end();
             }
-            Role::Quoted => {
-                self.quoted += 1;
-                self.b.end();
-                self.node_children(e);
-                self.b.end();
-                self.quoted -= 1;
-            }
-            Role::Table => {
-                if self.b.table_start() {
-                    self.node_children(e);
-                    self.b.table_end();
-                } else {
-                    self.node_children(e);
-                }
-            }
-            Role::Row => {
-                self.b.row_start();
-                self.node_children(e);
-            }
-            Role::Cell => {
-                self.b.cell_start();
-                self.node_children(e);
-                self.b.end();
-            }
+            Role::Quoted => self.quotation(e),
+            Role::Table => self.table(e),
+            Role::Row => self.row(e),
+            Role::Cell => self.cell(e),
             Role::Bold | Role::Italic => {
                 let bold = role == Role::Bold;
                 if bold {

@@ -6,6 +6,7 @@
 //! renders them; pages come from `<?PAGE NO="2"?>`; `<HT TYPE="UC">` is printed in capitals.
 
 use crate::ingest::headings::{heading_number, part_level};
+use crate::ingest::markup::Walk;
 use crate::ingest::markup::build::Builder;
 use crate::ingest::markup::tree::{Element, Node};
 use crate::ingest::markup::{act_identifiers, iso_date, oj_date, words};
@@ -154,6 +155,20 @@ pub fn read(top: &Element) -> Document {
     r.b.finish(SourceFormat::Formex, "Formex")
 }
 
+impl Walk for Reader {
+    fn builder(&mut self) -> &mut Builder {
+        &mut self.b
+    }
+
+    fn children(&mut self, e: &Element) {
+        self.node_children(e);
+    }
+
+    fn quoted(&mut self) -> &mut usize {
+        &mut self.quoted
+    }
+}
+
 impl Reader {
     fn node_children(&mut self, el: &Element) {
         for n in &el.children {
@@ -275,30 +290,10 @@ impl Reader {
                     .unwrap_or(fallback);
                 self.b.text(c.encode_utf8(&mut [0; 4]));
             }
-            Role::Quoted => {
-                self.quoted += 1;
-                self.b.end();
-                self.node_children(e);
-                self.b.end();
-                self.quoted -= 1;
-            }
-            Role::Table => {
-                if self.b.table_start() {
-                    self.node_children(e);
-                    self.b.table_end();
-                } else {
-                    self.node_children(e);
-                }
-            }
-            Role::Row => {
-                self.b.row_start();
-                self.node_children(e);
-            }
-            Role::Cell => {
-                self.b.cell_start();
-                self.node_children(e);
-                self.b.end();
-            }
+            Role::Quoted => self.quotation(e),
+            Role::Table => self.table(e),
+            Role::Row => self.row(e),
+            Role::Cell => self.cell(e),
             Role::Inline => {
                 let (bold, italic, upper) = match e.attr("TYPE") {
                     Some("BOLD") => (true, false, false),
